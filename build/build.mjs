@@ -1,0 +1,39 @@
+// Builds everything except the renderer (Vite builds that): the Electron main process and
+// the sandboxed preload (CommonJS, as Electron requires for sandboxed preloads), the browser
+// host and its injected bridge, and the `review` CLI. Usage: node build/build.mjs [--only=cli] [--watch] [--quiet]
+import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const watch = args.has('--watch');
+const quiet = args.has('--quiet');
+
+const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: quiet ? 'error' : 'info', absWorkingDir: root };
+
+/** @type {Record<string, import('esbuild').BuildOptions>} */
+const targets = {
+  main: { ...node, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', external: ['electron'], target: 'node22' },
+  // The preload runs in the sandbox: only `electron` may be required, so everything else is bundled.
+  preload: { ...node, platform: 'browser', entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'], target: 'chrome140' },
+  host: { ...node, entryPoints: ['e2e/host/main.ts'], outfile: 'dist/host/host.cjs' },
+  bridge: { ...node, platform: 'browser', format: 'iife', entryPoints: ['e2e/host/bridge-client.ts'], outfile: 'dist/host/bridge.js', target: 'chrome120', sourcemap: false },
+  cli: { ...node, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/review.cjs' },
+};
+
+const selected = only ? only.split(',') : Object.keys(targets);
+for (const name of selected) {
+  const options = targets[name];
+  if (!options) {
+    console.error(`build: unknown target "${name}" (known: ${Object.keys(targets).join(', ')})`);
+    process.exit(2);
+  }
+  if (watch) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  } else {
+    await esbuild.build(options);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Command-line entry of the browser host (`npm run dev:browser`, and the e2e fixture):
+ * starts it on loopback and prints `WORKSTATION_HOST_URL=<url>` once it is ready.
+ *
+ *   node dist/host/host.cjs [--port N] [--data-dir DIR] [--demo] [--keep]
+ *
+ * Without --data-dir a temporary workspace is used and removed on exit (unless --keep).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { stderrLogger } from '../../electron/services/log';
+import { startHost } from './host';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+  const temporary = values['data-dir'] === undefined;
+  const dataDir = values['data-dir'] !== undefined ? resolve(values['data-dir']) : await mkdtemp(join(tmpdir(), 'workstation-host-'));
+  const distDir = resolve(__dirname, '..');
+  const host = await startHost({
+    dataDir,
+    rendererDir: join(distDir, 'renderer'),
+    bridgeScript: join(distDir, 'host', 'bridge.js'),
+    port,
+    demo: values.demo,
+    version: process.env.npm_package_version ?? '0.0.0',
+    log: stderrLogger(process.env.WORKSTATION_LOG === 'debug' ? 'debug' : 'warn'),
+  });
+  process.stdout.write(`WORKSTATION_HOST_URL=${host.url}\n`);
+  process.stderr.write(`Browser host ready at ${host.url} (workspace ${dataDir}). Press Ctrl+C to stop.\n`);
+  const stop = async () => {
+    await host.close();
+    if (temporary && !values.keep) await rm(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`browser host: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});

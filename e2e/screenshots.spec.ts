@@ -1,0 +1,36 @@
+// Regenerates docs/screenshots (npm run screenshots): the queue and a candidate overview in
+// Chinese and English at 1280×800, and the queue at 1920×1080.
+import { join } from 'node:path';
+import { test, expect } from './fixtures';
+import { OverviewPage } from './pages/overview-page';
+import { QueuePage } from './pages/queue-page';
+
+const OUT = join(__dirname, '..', 'docs', 'screenshots');
+
+for (const language of ['zh-CN', 'en'] as const) {
+  test(`queue and overview in ${language}`, async ({ page, host }) => {
+    const queue = new QueuePage(page);
+    await queue.goto(host.url);
+    await page.getByTestId(`language-${language}`).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    await queue.rows.nth(2).click();
+    await page.keyboard.press('Escape');
+    await queue.table.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.screenshot({ path: join(OUT, `queue-${language}.png`) });
+
+    const summaries = await page.evaluate(async () => {
+      const result = await window.workstation.candidates.list({});
+      return result.ok ? result.value : [];
+    });
+    const target = summaries.find((s) => s.backflowSources > 0) ?? summaries[0]!;
+    await queue.row(target.id, target.revision).click();
+    await expect(new OverviewPage(page).root).toBeVisible();
+    await page.screenshot({ path: join(OUT, `overview-${language}.png`), fullPage: true });
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.keyboard.press('Escape');
+    await expect(queue.table).toBeVisible();
+    await page.screenshot({ path: join(OUT, `queue-${language}-1920.png`) });
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Assembles every main-process service on a Platform and maps each contract channel to its
+ * handler. Electron's main process and the browser host both call `createServices` and hand
+ * `handlers` to their registrar, so both run exactly the same code.
+ */
+import type { Handlers } from '../../shared/ipc/dispatch';
+import { ServiceError } from '../../shared/ipc/result';
+import { createCandidateService, type CandidateService } from './candidates/candidate-service';
+import { vetExternalUrl } from './external-links';
+import type { Platform } from './ports';
+import { createSettingsService, type SettingsService } from './settings/settings-service';
+
+export type Services = {
+  handlers: Handlers;
+  settings: SettingsService;
+  candidates: CandidateService;
+};
+
+export async function createServices(platform: Platform): Promise<Services> {
+  const settings = await createSettingsService(platform);
+  const candidates = await createCandidateService(platform);
+
+  const handlers: Handlers = {
+    'app:info': () => ({
+      version: platform.appVersion,
+      host: platform.host,
+      platform: platform.platform,
+      nativeDialogs: platform.dialogs !== null,
+      contentProtectionSupported: platform.contentProtectionSupported,
+    }),
+    'settings:get': () => settings.get(),
+    'settings:update': (patch) => settings.update(patch),
+    'candidates:list': () => candidates.list(),
+    'candidates:get': ({ id, revision }) => candidates.get(id, revision),
+    'candidates:choose-package': async ({ kind }) => ({ path: platform.dialogs ? await platform.dialogs.choosePackage(kind) : null }),
+    'candidates:import': async ({ path }) => ({ summary: await candidates.importPackage(path) }),
+    'shell:open-external': async ({ url }) => {
+      const vetted = vetExternalUrl(url);
+      if (vetted === null) throw new ServiceError('shell.url-refused', 'Only http and https links can be opened outside the workstation.');
+      return { opened: platform.openUrl ? await platform.openUrl(vetted) : false };
+    },
+  };
+
+  return { handlers, settings, candidates };
+}

@@ -1,0 +1,68 @@
+/**
+ * The workstation shell: top bar, navigation rail and the current view (state-based routing
+ * from useNavigationStore), after start-up has loaded settings from main.
+ */
+import { useTranslation } from 'react-i18next';
+import { CandidateOverview } from '../features/candidate/components/CandidateOverview';
+import { QueueView } from '../features/queue/components/QueueView';
+import { SettingsView } from '../features/settings/components/SettingsView';
+import { ErrorMessage } from './components/ErrorMessage';
+import { NavRail } from './components/NavRail';
+import { Notices } from './components/Notices';
+import { TopBar } from './components/TopBar';
+import { ProductMark } from './components/icons';
+import { useNavigationStore } from './store';
+import { useBoot } from './use-boot';
+
+function CurrentView() {
+  const view = useNavigationStore((s) => s.view);
+  switch (view.name) {
+    case 'queue':
+      return <QueueView />;
+    case 'candidate':
+      return <CandidateOverview key={`${view.id}@${view.revision}`} id={view.id} revision={view.revision} />;
+    case 'settings':
+      return <SettingsView />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const boot = useBoot();
+
+  if (boot.phase !== 'ready') {
+    return (
+      <div className="splash" data-testid="app-splash">
+        <ProductMark size={40} className="splash-mark" />
+        <div className="splash-title">{t('app.productName')}</div>
+        {boot.phase === 'loading' ? (
+          <div className="splash-text" role="status">
+            {t('app.loading')}
+          </div>
+        ) : (
+          <div className="splash-error" role="alert" data-testid="boot-error">
+            <strong>{t('app.bootFailed')}</strong>
+            <p>
+              <ErrorMessage error={boot.error} />
+            </p>
+            <p className="muted">{t('app.bootFailedHelp')}</p>
+            <button type="button" className="button" onClick={boot.retry}>
+              {t('app.retry')}
+            </button>
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="shell" data-testid="app-shell">
+      <TopBar />
+      <NavRail />
+      <main className="content">
+        <CurrentView />
+      </main>
+      <Notices />
+    </div>
+  );
+}

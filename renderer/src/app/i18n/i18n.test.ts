@@ -1,0 +1,93 @@
+/**
+ * Every user-visible string exists in both languages: the locales have exactly the same
+ * keys, no value is empty, both use the same interpolation variables, and every error code
+ * main emits has a translation.
+ */
+import { describe, expect, it } from 'vitest';
+import { PRODUCT_KINDS } from '../../../../shared/formats/candidate';
+import { placeholdersOf } from '../errors';
+import { en } from './en';
+import { i18n, resources } from './index';
+import { zhCN } from './zh-CN';
+
+function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (typeof tree === 'object' && tree !== null) {
+    for (const [key, value] of Object.entries(tree)) {
+      const path = prefix === '' ? key : `${prefix}.${key}`;
+      if (typeof value === 'object' && value !== null) for (const [k, v] of flatten(value, path)) out.set(k, v);
+      else out.set(path, value);
+    }
+  }
+  return out;
+}
+
+const zh = flatten(zhCN);
+const english = flatten(en);
+
+/** Every code the main side emits (see the IPC contract and the import service). */
+const MAIN_ERROR_CODES = [
+  'ipc.unknown-channel',
+  'ipc.invalid-request',
+  'ipc.forbidden-sender',
+  'ipc.internal',
+  'import.not-found',
+  'import.not-a-package',
+  'import.zip-invalid',
+  'import.unsafe-path',
+  'import.too-many-entries',
+  'import.too-large',
+  'import.compression-ratio',
+  'import.manifest-missing',
+  'import.manifest-encoding',
+  'import.manifest-json',
+  'import.manifest-invalid',
+  'import.missing-file',
+  'import.undeclared-file',
+  'import.size-mismatch',
+  'import.digest-mismatch',
+  'import.duplicate',
+  'import.revision-conflict',
+  'import.read-failed',
+  'shell.url-refused',
+  'candidates.not-found',
+];
+
+describe('locales', () => {
+  it('have exactly the same keys', () => {
+    expect([...english.keys()].sort()).toEqual([...zh.keys()].sort());
+  });
+
+  it('have no empty or non-string values', () => {
+    for (const [name, map] of [['zh-CN', zh], ['en', english]] as const) {
+      for (const [key, value] of map) {
+        expect(typeof value, `${name} ${key}`).toBe('string');
+        expect(String(value).trim(), `${name} ${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('interpolate the same variables in both languages', () => {
+    for (const [key, value] of zh) {
+      expect(new Set(placeholdersOf(String(english.get(key)))), key).toEqual(new Set(placeholdersOf(String(value))));
+    }
+  });
+
+  it('translate every error code main emits, naming the file or field it is about', () => {
+    for (const code of MAIN_ERROR_CODES) {
+      expect(zh.has(`errors.${code}`), code).toBe(true);
+    }
+    expect(placeholdersOf(String(zh.get('errors.import.digest-mismatch')))).toEqual(['file', 'field']);
+    expect(placeholdersOf(String(zh.get('errors.import.manifest-invalid')))).toEqual(['field', 'problem']);
+  });
+
+  it('name every product kind', () => {
+    for (const kind of PRODUCT_KINDS) expect(zh.has(`kinds.${kind}`), kind).toBe(true);
+  });
+
+  it('are registered with zh-CN as the default', () => {
+    expect(Object.keys(resources)).toEqual(['zh-CN', 'en']);
+    expect(i18n.language).toBe('zh-CN');
+    expect(i18n.t('nav.queue')).toBe('审核队列');
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * The renderer's local database (IndexedDB through Dexie) and its versioned schema. Main is
+ * the source of truth for candidates; this copy backs the queue's live queries and holds what
+ * is only local, such as whether this reviewer has opened a candidate yet.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { CandidateSummary } from '../../../shared/ipc/schemas/candidates';
+
+export const REVIEW_STATUSES = ['pending', 'in-review'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** One queue row: main's summary plus the local review status. */
+export type QueueRecord = CandidateSummary & {
+  status: ReviewStatus;
+  /** When this workstation first opened the candidate (ISO 8601), or null. */
+  openedAt: string | null;
+};
+
+export type CandidateKey = [id: string, revision: number];
+
+export type WorkstationDb = Dexie & { candidates: Table<QueueRecord, CandidateKey> };
+
+export const DATABASE_NAME = 'export-review-workstation';
+
+export function openDatabase(name: string = DATABASE_NAME): WorkstationDb {
+  const db = new Dexie(name) as WorkstationDb;
+  // Version 1. A later schema adds db.version(2).stores(...) with an upgrade function;
+  // never edit a released version's stores.
+  db.version(1).stores({
+    candidates: '[id+revision], status, kind, operatorName, submittedAt',
+  });
+  return db;
+}
+
+/** The app's database; opened lazily by Dexie on first use. */
+export const db: WorkstationDb = openDatabase();

@@ -1,0 +1,194 @@
+/**
+ * The overview of one candidate revision: who submits what, under which authorization, for
+ * which scenario and recipient, from which sources, and every file with its verified digests.
+ * Escape or Backspace (outside a text field) goes back to the queue.
+ */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CandidateDetail } from '../../../../../shared/ipc/schemas/candidates';
+import { ErrorMessage } from '../../../app/components/ErrorMessage';
+import { BackIcon, ErrorIcon, WarningIcon } from '../../../app/components/icons';
+import { StatusBadge } from '../../../app/components/StatusBadge';
+import { formatBytes, formatDateTime, localDate } from '../../../app/format';
+import { useNavigationStore } from '../../../app/store';
+import { useQueueRecord } from '../../../db/candidates';
+import { useCandidateDetail } from '../use-candidate-detail';
+import { Card, Fields } from '../../../app/components/Card';
+import { FilesTable } from './FilesTable';
+import { SourcesTable } from './SourcesTable';
+import { ValidityBadge } from './ValidityBadge';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+function useBackKeys(goBack: () => void) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (event.key !== 'Escape' && event.key !== 'Backspace') return;
+      if (isEditable(event.target) || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      goBack();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [goBack]);
+}
+
+export function CandidateOverview({ id, revision }: { id: string; revision: number }) {
+  const { t } = useTranslation();
+  const goToQueue = useNavigationStore((s) => s.goToQueue);
+  const state = useCandidateDetail(id, revision);
+  useBackKeys(goToQueue);
+
+  return (
+    <section className="view candidate-view" data-testid="candidate-overview" data-candidate-id={id} data-revision={revision} aria-busy={state.status === 'loading'}>
+      <div className="candidate-topline">
+        <button type="button" className="button ghost small" data-testid="overview-back" onClick={goToQueue} title={t('candidate.backHint')}>
+          <BackIcon size={14} />
+          {t('candidate.back')}
+        </button>
+        <span className="muted small">{t('candidate.backHint')}</span>
+      </div>
+      {state.status === 'loading' && <p className="muted">{t('candidate.loading')}</p>}
+      {state.status === 'failed' && (
+        <div className="banner banner-error" role="alert" data-testid="overview-error">
+          <ErrorIcon />
+          <span>
+            <strong>{t('candidate.loadFailed')}</strong> <ErrorMessage error={state.error} />
+          </span>
+        </div>
+      )}
+      {state.status === 'ready' && <OverviewBody detail={state.detail} />}
+    </section>
+  );
+}
+
+function OverviewBody({ detail }: { detail: CandidateDetail }) {
+  const { t } = useTranslation();
+  const { manifest, summary, source } = detail;
+  const record = useQueueRecord(summary.id, summary.revision);
+  const today = localDate(new Date());
+  const auth = manifest.authorization;
+
+  return (
+    <>
+      <header className="candidate-header">
+        <h1 data-testid="overview-product-name">{manifest.product.name}</h1>
+        <div className="meta-line">
+          <span className="mono strong">{manifest.id}</span>
+          <span className="revision-chip">{t('queue.revision', { revision: manifest.revision })}</span>
+          <span className="meta-sep" aria-hidden="true" />
+          <span className="kind-chip">{t(`kinds.${manifest.product.kind}`)}</span>
+          <StatusBadge status={record?.status ?? 'in-review'} />
+          <span className="meta-sep" aria-hidden="true" />
+          <span className="muted">
+            {t('candidate.submittedAt', { time: formatDateTime(manifest.submittedAt) })}
+          </span>
+          <span className="meta-sep" aria-hidden="true" />
+          <span className="muted">{t('candidate.importedFrom', { name: source.name, kind: t(`candidate.sourceKind.${source.kind}`) })}</span>
+        </div>
+      </header>
+
+      {manifest.product.rawPackage && (
+        <div className="banner banner-warning raw-package-warning" role="note" data-testid="overview-raw-package">
+          <WarningIcon size={18} />
+          <div>
+            <strong>{t('candidate.rawPackageWarningTitle')}</strong>
+            <p>{t('candidate.rawPackageWarning')}</p>
+          </div>
+        </div>
+      )}
+
+      <div className="card-grid">
+        <Card title={t('candidate.sections.product')} className="card-wide">
+          <Fields
+            fields={[
+              { label: t('candidate.fields.name'), value: manifest.product.name },
+              { label: t('candidate.fields.kind'), value: t(`kinds.${manifest.product.kind}`) },
+              {
+                label: t('candidate.fields.description'),
+                value: manifest.product.description === '' ? <span className="muted">{t('candidate.noDescription')}</span> : <span className="prose">{manifest.product.description}</span>,
+              },
+              {
+                label: t('candidate.fields.rawPackage'),
+                testId: 'overview-raw-package-flag',
+                value: manifest.product.rawPackage ? (
+                  <span className="flag flag-warning strong">
+                    <WarningIcon size={12} />
+                    {t('common.yes')}
+                  </span>
+                ) : (
+                  t('candidate.rawPackageNo')
+                ),
+              },
+            ]}
+          />
+        </Card>
+
+        <Card title={t('candidate.sections.authorization')}>
+          <Fields
+            fields={[
+              { label: t('candidate.fields.agreementId'), value: auth.agreementId, mono: true },
+              { label: t('candidate.fields.level'), value: t(`candidate.levels.${auth.level}`) },
+              { label: t('candidate.fields.region'), value: auth.region, mono: true },
+              { label: t('candidate.fields.validity'), value: <span className="tabular">{t('candidate.validityRange', { from: auth.validFrom, to: auth.validTo })}</span> },
+              { label: t('candidate.fields.validityStatus'), value: <ValidityBadge validFrom={auth.validFrom} validTo={auth.validTo} today={today} /> },
+            ]}
+          />
+        </Card>
+
+        <Card title={t('candidate.sections.operator')}>
+          <Fields
+            fields={[
+              { label: t('candidate.fields.name'), value: manifest.operator.name },
+              { label: t('candidate.fields.creditCode'), value: manifest.operator.creditCode, mono: true },
+              { label: t('candidate.fields.contact'), value: manifest.operator.contact === '' ? <span className="muted">{t('candidate.noContact')}</span> : manifest.operator.contact },
+            ]}
+          />
+        </Card>
+
+        <Card title={t('candidate.sections.scenario')}>
+          <Fields
+            fields={[
+              { label: t('candidate.fields.scenarioId'), value: manifest.scenario.id, mono: true },
+              { label: t('candidate.fields.name'), value: manifest.scenario.name },
+              { label: t('candidate.fields.purpose'), value: manifest.scenario.purpose === '' ? <span className="muted">{t('candidate.noPurpose')}</span> : <span className="prose">{manifest.scenario.purpose}</span> },
+            ]}
+          />
+        </Card>
+
+        <Card title={t('candidate.sections.recipient')}>
+          <Fields
+            fields={[
+              { label: t('candidate.fields.name'), value: manifest.recipient.name },
+              { label: t('candidate.fields.creditCode'), value: manifest.recipient.creditCode, mono: true },
+            ]}
+          />
+        </Card>
+      </div>
+
+      <Card title={t('candidate.sections.sources')} aside={t('candidate.sourceCount', { count: manifest.sources.length })}>
+        <SourcesTable sources={manifest.sources} />
+      </Card>
+
+      <Card title={t('candidate.sections.files')} aside={t('candidate.fileCount', { count: manifest.files.length, size: formatBytes(summary.totalBytes) })}>
+        <FilesTable files={manifest.files} integrity={detail.integrity} />
+      </Card>
+
+      <Card title={t('candidate.sections.digest')} testId="overview-digest">
+        <Fields
+          fields={[
+            { label: t('candidate.fields.candidateDigest'), value: <code className="digest digest-full" data-testid="overview-candidate-digest">{summary.digest}</code> },
+            ...(manifest.previousRevisionDigest !== undefined
+              ? [{ label: t('candidate.fields.previousRevisionDigest'), value: <code className="digest digest-full">{manifest.previousRevisionDigest}</code> }]
+              : []),
+          ]}
+        />
+        <p className="help">{t('candidate.digestHelp')}</p>
+      </Card>
+    </>
+  );
+}

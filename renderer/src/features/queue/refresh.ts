@@ -1,0 +1,43 @@
+/**
+ * Keeps the local queue in step with main: fetches `candidates:list` and syncs it into
+ * Dexie. Called at start-up, on `candidates:changed`, and after an import.
+ */
+import { api } from '../../app/api';
+import { describeThrown, log } from '../../app/log';
+import { syncCandidates } from '../../db/candidates';
+import { useQueueStore } from './store';
+
+// An object, not `let`s: the loop re-reads `again` after each await.
+const pending: { inFlight: Promise<void> | null; again: boolean } = { inFlight: null, again: false };
+
+async function runRefresh(): Promise<void> {
+  try {
+    const summaries = await api.invoke('candidates:list', {});
+    const report = await syncCandidates(summaries);
+    log.info('queue synced', report);
+    useQueueStore.getState().setLoadError(null);
+  } catch (error) {
+    log.error('queue refresh failed', { error: describeThrown(error) });
+    useQueueStore.getState().setLoadError(error);
+  }
+}
+
+/** Refreshes the queue; concurrent calls coalesce into at most one extra run. Never throws. */
+export async function refreshQueue(): Promise<void> {
+  if (pending.inFlight) {
+    pending.again = true;
+    return pending.inFlight;
+  }
+  const run = async () => {
+    do {
+      pending.again = false;
+      await runRefresh();
+    } while (pending.again);
+  };
+  pending.inFlight = run();
+  try {
+    await pending.inFlight;
+  } finally {
+    pending.inFlight = null;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The one IPC contract: every channel (`domain:verb`) with its request and response
+ * schema, and every event a subscription can receive. The preload bridge, the main-process
+ * registrar and the browser-host bridge are all generated from these two tables; nothing
+ * else defines a channel.
+ */
+import { z } from 'zod';
+import { CandidateDetail, CandidateSummary, ImportProgress, ImportResult } from './schemas/candidates';
+import { AppInfo, Settings, SettingsPatch } from './schemas/app';
+
+const Empty = z.strictObject({});
+
+const CandidateKey = z.strictObject({
+  id: z.string().min(1).max(64),
+  revision: z.number().int().min(1).max(100_000),
+});
+
+export const channels = {
+  'app:info': { request: Empty, response: AppInfo },
+  'settings:get': { request: Empty, response: Settings },
+  'settings:update': { request: SettingsPatch, response: Settings },
+  'candidates:list': { request: Empty, response: z.array(CandidateSummary) },
+  'candidates:get': { request: CandidateKey, response: CandidateDetail },
+  /** Asks main to show the platform's open dialog; `null` when the user cancelled. */
+  'candidates:choose-package': {
+    request: z.strictObject({ kind: z.enum(['folder', 'zip']) }),
+    response: z.strictObject({ path: z.string().nullable() }),
+  },
+  'candidates:import': {
+    request: z.strictObject({ path: z.string().trim().min(1).max(4096) }),
+    response: ImportResult,
+  },
+  'shell:open-external': {
+    request: z.strictObject({ url: z.string().max(2048) }),
+    response: z.strictObject({ opened: z.boolean() }),
+  },
+} as const;
+
+export const events = {
+  'candidates:import-progress': ImportProgress,
+  'candidates:changed': z.strictObject({ reason: z.enum(['import', 'demo']) }),
+  'settings:changed': Settings,
+} as const;
+
+export type ChannelDef = { request: z.ZodType; response: z.ZodType };
+export type Channels = typeof channels;
+export type Events = typeof events;
+export type ChannelName = keyof Channels;
+export type EventName = keyof Events;
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
+export type EventPayloadOf<E extends EventName> = z.output<Events[E]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(channels, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
