@@ -9,6 +9,7 @@ const useSystemChromium = !process.env.PLAYWRIGHT_BUNDLED_BROWSERS && existsSync
 
 export default defineConfig({
   testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

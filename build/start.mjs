@@ -2,7 +2,7 @@
 // candidates. Finds the Electron binary without loading the `electron` package's index, which
 // would try to download it; where none is installed it says so in one line and exits 1.
 // `findElectronBinary` is also used by the Playwright _electron suite to decide whether to skip.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,8 +52,23 @@ function isFile(path) {
   }
 }
 
+/**
+ * Electron 45 downloads its binary on first use rather than at `npm install`. Try that once,
+ * quietly, unless downloads are switched off (ELECTRON_SKIP_BINARY_DOWNLOAD=1, as on our build
+ * machines) or an override path is given. Returns whether it succeeded.
+ */
+function tryInstallElectron() {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1' || process.env.ELECTRON_OVERRIDE_DIST_PATH) return false;
+  const installer = join(REPO_ROOT, 'node_modules', 'electron', 'install.js');
+  if (!existsSync(installer)) return false;
+  process.stderr.write('Electron binary not installed yet: downloading it once (npx install-electron)…\n');
+  const result = spawnSync(process.execPath, [installer], { cwd: REPO_ROOT, stdio: 'pipe', timeout: 10 * 60 * 1000 });
+  return result.status === 0;
+}
+
 function main() {
-  const found = findElectronBinary();
+  let found = findElectronBinary();
+  if ('missing' in found && tryInstallElectron()) found = findElectronBinary();
   if ('missing' in found) {
     console.error(
       `${found.missing}: run "npx install-electron" or set ELECTRON_OVERRIDE_DIST_PATH to an Electron 45 build; meanwhile "npm run dev:browser" runs the workstation in your browser.`,

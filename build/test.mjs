@@ -3,7 +3,7 @@
 // (Playwright: browser host in Chromium, and Electron where its binary exists). Prints one
 // closing line "N passed, N failed, N skipped" and exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -6,21 +6,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 
 export type RunningHost = { url: string; dataDir: string };
 
-const HOST = resolve(__dirname, '..', 'dist', 'host', 'host.cjs');
+const HOST = fileURLToPath(new URL('../dist/host/host.cjs', import.meta.url));
 
 async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [HOST, '--demo', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {
     let stdout = '';
     const timer = setTimeout(() => reject(new Error(`browser host did not start in 30 s:\n${stderr}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const m = /WORKSTATION_HOST_URL=(\S+)/.exec(stdout);
       if (m?.[1]) {
@@ -37,6 +38,8 @@ async function startHost(dataDir: string): Promise<{ url: string; child: ChildPr
 }
 
 export const test = base.extend<{ host: RunningHost }>({
+  // Playwright requires the fixture's first argument to be destructured, even when empty.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'workstation-e2e-'));
     const { url, child } = await startHost(dataDir);

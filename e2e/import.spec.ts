@@ -40,11 +40,21 @@ test('a manifest with an invalid field is refused with the field path, in both l
   });
   const queue = new QueuePage(page);
   await queue.goto(host.url);
-  const dialog = await queue.openImport();
-  await dialog.importPath(dir);
-  await expect(dialog.error).toHaveAttribute('data-error-code', 'import.manifest-invalid');
-  await expect(dialog.error).toContainText('authorization.validTo');
-  await expect(dialog.error).toContainText('candidate.json');
+  const messages: string[] = [];
+  for (const language of ['zh-CN', 'en'] as const) {
+    await page.getByTestId(`language-${language}`).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    const dialog = await queue.openImport();
+    await dialog.importPath(dir);
+    await expect(dialog.error).toHaveAttribute('data-error-code', 'import.manifest-invalid');
+    await expect(dialog.error).toContainText('authorization.validTo');
+    await expect(dialog.error).toContainText('candidate.json');
+    messages.push(await dialog.error.innerText());
+    await page.keyboard.press('Escape');
+    await expect(dialog.root).toBeHidden();
+  }
+  expect(messages[0]).toMatch(/[\u4e00-\u9fff]/);
+  expect(messages[1]).not.toMatch(/[\u4e00-\u9fff]/);
 });
 
 test('a valid package is imported and appears in the queue', async ({ page, host }) => {

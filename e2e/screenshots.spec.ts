@@ -1,11 +1,11 @@
 // Regenerates docs/screenshots (npm run screenshots): the queue and a candidate overview in
 // Chinese and English at 1280×800, and the queue at 1920×1080.
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
 import { QueuePage } from './pages/queue-page';
 
-const OUT = join(__dirname, '..', 'docs', 'screenshots');
+const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
 for (const language of ['zh-CN', 'en'] as const) {
   test(`queue and overview in ${language}`, async ({ page, host }) => {
@@ -17,7 +17,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await page.keyboard.press('Escape');
     await queue.table.focus();
     await page.keyboard.press('ArrowDown');
-    await page.screenshot({ path: join(OUT, `queue-${language}.png`) });
+    await page.screenshot({ path: `${OUT}queue-${language}.png` });
 
     const summaries = await page.evaluate(async () => {
       const result = await window.workstation.candidates.list({});
@@ -26,11 +26,11 @@ for (const language of ['zh-CN', 'en'] as const) {
     const target = summaries.find((s) => s.backflowSources > 0) ?? summaries[0]!;
     await queue.row(target.id, target.revision).click();
     await expect(new OverviewPage(page).root).toBeVisible();
-    await page.screenshot({ path: join(OUT, `overview-${language}.png`), fullPage: true });
+    await page.screenshot({ path: `${OUT}overview-${language}.png`, fullPage: true });
 
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.keyboard.press('Escape');
     await expect(queue.table).toBeVisible();
-    await page.screenshot({ path: join(OUT, `queue-${language}-1920.png`) });
+    await page.screenshot({ path: `${OUT}queue-${language}-1920.png` });
   });
 }

@@ -44,7 +44,7 @@ const MAX_BODY = 1024 * 1024;
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = randomBytes(24).toString('base64url');
   const clients = new Set<ServerResponse>();
-  const emit = <E extends EventName>(name: E, payload: unknown) => {
+  const emit = (name: EventName, payload: unknown) => {
     const checked = events[name].safeParse(payload);
     if (!checked.success) {
       options.log.error('event payload does not match the contract', { name });
@@ -76,9 +76,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
   };
 
   const handleIpc = async (req: IncomingMessage, res: ServerResponse, channel: string) => {
-    const send = (status: number, body: unknown) => {
+    const send = (status: number, body: unknown): null => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(body));
+      return null;
     };
     if (req.method !== 'POST') return send(405, fail('ipc.invalid-request', 'Use POST.'));
     // Only our own page may call: the token is served inside the bridge script, and browsers
@@ -99,7 +100,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     } catch {
       return send(400, fail('ipc.invalid-request', `The request to ${channel} is not valid JSON.`, { channel, field: '(root)', problem: 'not JSON' }));
     }
-    send(200, await dispatch(channel, payload));
+    return send(200, await dispatch(channel, payload));
   };
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL) => {
@@ -141,7 +142,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     security(res);
     const run = async () => {
       if (url.pathname.startsWith('/__host/ipc/')) return handleIpc(req, res, decodeURIComponent(url.pathname.slice('/__host/ipc/'.length)));
-      if (url.pathname === '/__host/events') return handleEvents(req, res, url);
+      if (url.pathname === '/__host/events') {
+        handleEvents(req, res, url);
+        return;
+      }
       if (url.pathname === '/__host/bridge.js') {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
         res.end(bridgeSource);

@@ -28,13 +28,19 @@ export class QueuePage {
     return this.page.locator(`[data-testid="queue-row"][data-candidate-id="${id}"][data-revision="${revision}"]`);
   }
 
-  async filter(which: 'status' | 'kind' | 'operator', value: string): Promise<void> {
-    await this.page.getByTestId(`queue-filter-${which}`).selectOption(value);
+  /** Sets a filter; `null` shows everything again. */
+  async filter(which: 'status' | 'kind' | 'operator', value: string | null): Promise<void> {
+    const all = which === 'operator' ? '' : 'all';
+    await this.page.getByTestId(`queue-filter-${which}`).selectOption(value ?? all);
   }
 
-  /** Clicks a column header (by its column id) to sort. */
+  /** The header cell of a column (it carries aria-sort). */
   header(columnId: string): Locator {
-    return this.table.locator(`th[data-column-id="${columnId}"]`);
+    return this.table.locator('th').filter({ has: this.page.getByTestId(`queue-sort-${columnId}`) });
+  }
+
+  async sortBy(columnId: string): Promise<void> {
+    await this.page.getByTestId(`queue-sort-${columnId}`).click();
   }
 
   async openImport(): Promise<ImportDialog> {

@@ -1,5 +1,4 @@
 /** Entry point of the bundled `review` command: runs it and exits with its code. */
-/* eslint-disable no-console -- a command-line program reports on stderr */
 import { run } from './review';
 
 run(process.argv.slice(2)).then(

@@ -7,7 +7,6 @@
  *
  * Exit codes: 0 success, 1 the package was refused (reason on stderr), 2 unusable input.
  */
-/* eslint-disable no-console -- a command-line program talks on stdout/stderr */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -15,7 +15,7 @@ export const IsoDate = z
   .refine(isRealDate, 'not a real calendar date');
 
 /** An ISO 8601 date-time with an explicit offset, e.g. `2026-11-20T09:30:00+08:00`. */
-export const IsoDateTime = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time with offset, e.g. 2026-11-20T09:30:00+08:00' });
+export const IsoDateTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time with offset, e.g. 2026-11-20T09:30:00+08:00' });
 
 /** Unified social credit code shape (GB 32100); the check character is validated by shared/ids. */
 export const CreditCode = z.string().regex(/^[0-9A-HJ-NP-RT-UW-Y]{18}$/, 'expected an 18-character unified social credit code');
@@ -56,11 +56,11 @@ export const SafePath = z.string().superRefine((value, ctx) => {
 /** Checks `format` and `formatVersion` before the rest, so an unknown or newer file says so. */
 export function formatHeader(format: string, supportedMajor: number) {
   return z.object({
-    format: z.literal(format, { message: `expected format "${format}"` }),
+    format: z.literal(format, { error: `expected format "${format}"` }),
     formatVersion: z
       .number()
       .int()
       .min(1)
-      .max(supportedMajor, { message: `formatVersion is newer than this workstation supports (${supportedMajor}); update the workstation` }),
+      .max(supportedMajor, { error: `formatVersion is newer than this workstation supports (${supportedMajor}); update the workstation` }),
   });
 }

@@ -4,11 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildBridge, bridgeKey, eventKey, type Transport } from './bridge';
 import { channelNames, eventNames } from './contract';
 
-function transport(): Transport & { invoke: ReturnType<typeof vi.fn>; subscribe: ReturnType<typeof vi.fn> } {
-  return {
-    invoke: vi.fn(async () => ({ ok: true, value: null })),
-    subscribe: vi.fn(() => () => undefined),
-  } as never;
+function transport() {
+  const invoke = vi.fn<Transport['invoke']>(() => Promise.resolve({ ok: true, value: null }));
+  const subscribe = vi.fn<Transport['subscribe']>(() => () => undefined);
+  return { invoke, subscribe, transport: { invoke, subscribe } satisfies Transport };
 }
 
 describe('buildBridge', () => {
@@ -18,7 +17,7 @@ describe('buildBridge', () => {
   });
 
   it('has one member per channel and event, and no others', () => {
-    const api = buildBridge(transport()) as unknown as Record<string, Record<string, unknown>>;
+    const api = buildBridge(transport().transport) as unknown as Record<string, Record<string, unknown>>;
     const members = Object.entries(api).flatMap(([domain, group]) => Object.keys(group).map((m) => `${domain}.${m}`));
     const expected = [...channelNames.map((c) => bridgeKey(c).join('.')), ...eventNames.map((e) => eventKey(e).join('.'))];
     expect(members.sort()).toEqual(expected.sort());
@@ -30,7 +29,7 @@ describe('buildBridge', () => {
     const t = transport();
     const unsubscribe = vi.fn();
     t.subscribe.mockReturnValue(unsubscribe);
-    const api = buildBridge(t);
+    const api = buildBridge(t.transport);
     await api.candidates.get({ id: 'EC-1', revision: 1 });
     expect(t.invoke).toHaveBeenCalledWith('candidates:get', { id: 'EC-1', revision: 1 });
     const listener = vi.fn();
@@ -41,7 +40,7 @@ describe('buildBridge', () => {
   });
 
   it('refuses a subscription without a listener function', () => {
-    const api = buildBridge(transport()) as unknown as { settings: { onChanged(l: unknown): unknown } };
+    const api = buildBridge(transport().transport) as unknown as { settings: { onChanged(l: unknown): unknown } };
     expect(() => api.settings.onChanged('settings:changed')).toThrow(TypeError);
   });
 });

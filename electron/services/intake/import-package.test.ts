@@ -165,7 +165,7 @@ describe('importPackage', () => {
     const syntaxError = await refused(syntax);
     expect(syntaxError.code).toBe('import.manifest-json');
     expect(syntaxError.params.line).toBe(3);
-    const text = `${JSON.stringify({ ...BASE_MANIFEST, files: await describeFiles(DEFAULT_FILES) }, null, 2)}`.replace(
+    const text = JSON.stringify({ ...BASE_MANIFEST, files: await describeFiles(DEFAULT_FILES) }, null, 2).replace(
       '"revision": 1,',
       '"revision": 1,\n  "revision": 2,',
     );

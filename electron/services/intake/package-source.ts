@@ -125,7 +125,7 @@ async function openFolder(root: string, limits: PackageLimits): Promise<PackageS
       if (!info.isFile()) throw unsafe(path, 'it changed into something other than a regular file while importing');
       return createReadStream(join(root, ...path.split('/')));
     },
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
 }
 
@@ -139,9 +139,10 @@ async function openZip(file: string, limits: PackageLimits): Promise<PackageSour
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     // strictFileNames refuses backslashes; validateEntrySizes checks the declared sizes while
     // inflating, so a lying header cannot smuggle more bytes than we counted.
-    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true, decodeStrings: true }, (error, zipfile) =>
-      error || !zipfile ? reject(zipError(zipName, error)) : resolve(zipfile),
-    );
+    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true, decodeStrings: true }, (error, zipfile) => {
+      if (error) reject(zipError(zipName, error));
+      else resolve(zipfile);
+    });
   });
   const table = new EntryTable(limits);
   const byPath = new Map<string, yauzl.Entry>();
@@ -204,10 +205,19 @@ async function openZip(file: string, limits: PackageLimits): Promise<PackageSour
     open: (path) =>
       new Promise<Readable>((resolve, reject) => {
         const entry = zipEntries.get(path);
-        if (!entry) return reject(new Error(`not a package entry: ${path}`));
-        zip.openReadStream(entry, (error, stream) => (error || !stream ? reject(zipError(zipName, error, path)) : resolve(stream)));
+        if (!entry) {
+          reject(new Error(`not a package entry: ${path}`));
+          return;
+        }
+        zip.openReadStream(entry, (error, stream) => {
+          if (error) reject(zipError(zipName, error, path));
+          else resolve(stream);
+        });
       }),
-    close: async () => zip.close(),
+    close: () => {
+      zip.close();
+      return Promise.resolve();
+    },
   };
 }
 

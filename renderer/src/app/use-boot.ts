@@ -21,18 +21,20 @@ export function useBoot(): BootState & { retry: () => void } {
   }, []);
 
   useEffect(() => {
-    // An object, not a `let`: the checks after each await read it as it is then.
-    const run = { cancelled: false };
+    let cancelled = false;
+    // A function, so each check after an await reads the flag as it is then (TypeScript
+    // would otherwise keep the narrowing from the check before the await).
+    const isCancelled = () => cancelled;
     const unsubscribes: Array<() => void> = [];
     const start = async () => {
       try {
         const [appInfo, settings] = await Promise.all([api.invoke('app:info', {}), api.invoke('settings:get', {})]);
-        if (run.cancelled) return;
+        if (isCancelled()) return;
         const store = useSettingsStore.getState();
         store.setAppInfo(appInfo);
         store.setSettings(settings);
         await applyLanguage(settings.language);
-        if (run.cancelled) return;
+        if (isCancelled()) return;
         unsubscribes.push(
           api.subscribe('settings:changed', (next) => {
             useSettingsStore.getState().setSettings(next);
@@ -46,12 +48,12 @@ export function useBoot(): BootState & { retry: () => void } {
         await refreshQueue();
       } catch (error) {
         log.error('start-up failed', { error: describeThrown(error) });
-        if (!run.cancelled) setState({ phase: 'failed', error });
+        if (!isCancelled()) setState({ phase: 'failed', error });
       }
     };
     void start();
     return () => {
-      run.cancelled = true;
+      cancelled = true;
       for (const unsubscribe of unsubscribes) unsubscribe();
     };
   }, [attempt]);

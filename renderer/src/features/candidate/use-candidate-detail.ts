@@ -14,21 +14,22 @@ export function useCandidateDetail(id: string, revision: number): DetailState {
   const [state, setState] = useState<DetailState>({ status: 'loading' });
 
   useEffect(() => {
-    const run = { cancelled: false };
+    let cancelled = false;
+    const isCancelled = () => cancelled;
     const load = async () => {
       try {
         const detail = await api.invoke('candidates:get', { id, revision });
-        if (run.cancelled) return;
+        if (isCancelled()) return;
         setState({ status: 'ready', detail });
         await markOpened(id, revision);
       } catch (error) {
         log.warn('candidate could not be opened', { id, revision, error: describeThrown(error) });
-        if (!run.cancelled) setState({ status: 'failed', error });
+        if (!isCancelled()) setState({ status: 'failed', error });
       }
     };
     void load();
     return () => {
-      run.cancelled = true;
+      cancelled = true;
     };
   }, [id, revision]);
 

@@ -7,8 +7,9 @@ import { describeThrown, log } from '../../app/log';
 import { syncCandidates } from '../../db/candidates';
 import { useQueueStore } from './store';
 
-// An object, not `let`s: the loop re-reads `again` after each await.
 const pending: { inFlight: Promise<void> | null; again: boolean } = { inFlight: null, again: false };
+// A function, so the loop reads `again` as a concurrent call left it, after the await.
+const wantsAgain = () => pending.again;
 
 async function runRefresh(): Promise<void> {
   try {
@@ -32,7 +33,7 @@ export async function refreshQueue(): Promise<void> {
     do {
       pending.again = false;
       await runRefresh();
-    } while (pending.again);
+    } while (wantsAgain());
   };
   pending.inFlight = run();
   try {

@@ -16,11 +16,11 @@ function DigestCell({ digest, verified }: { digest: string; verified: boolean })
   return (
     <span className="digest-cell">
       {verified ? (
-        <span className="verified" data-verified="true">
+        <span className="verified" data-testid="digest-status" data-status="verified">
           {t('candidate.verified')}
         </span>
       ) : (
-        <span className="unverified" data-verified="false">
+        <span className="unverified" data-testid="digest-status" data-status="unverified">
           <WarningIcon size={12} />
           {t('candidate.notVerified')}
         </span>

@@ -4,14 +4,14 @@ import type { Candidate } from '../../../../../shared/formats/candidate';
 
 type Source = Candidate['sources'][number];
 
-function Flag({ on, label }: { on: boolean; label: string }) {
+function Flag({ on, label, testId }: { on: boolean; label: string; testId: string }) {
   const { t } = useTranslation();
   return on ? (
-    <span className="flag flag-warning" aria-label={`${label}: ${t('common.yes')}`}>
+    <span className="flag flag-warning" data-testid={testId} data-value="true" aria-label={`${label}: ${t('common.yes')}`}>
       {t('common.yes')}
     </span>
   ) : (
-    <span className="muted" aria-label={`${label}: ${t('common.no')}`}>
+    <span className="muted" data-testid={testId} data-value="false" aria-label={`${label}: ${t('common.no')}`}>
       {t('common.no')}
     </span>
   );
@@ -35,17 +35,17 @@ export function SourcesTable({ sources }: { sources: readonly Source[] }) {
           </tr>
         </thead>
         <tbody>
-          {sources.map((source) => (
-            <tr key={source.datasetId} data-testid="overview-source-row" data-dataset-id={source.datasetId}>
+          {sources.map((source, index) => (
+            <tr key={`${index}:${source.datasetId}`} data-testid="overview-source-row" data-dataset-id={source.datasetId}>
               <td className="mono">{source.datasetId}</td>
               <td>{source.name}</td>
               <td>{source.provider}</td>
               <td>{t(`candidate.levels.${source.level}`)}</td>
               <td>
-                <Flag on={source.backflow} label={t('candidate.fields.backflow')} />
+                <Flag on={source.backflow} label={t('candidate.fields.backflow')} testId="source-backflow" />
               </td>
               <td>
-                <Flag on={source.social} label={t('candidate.fields.social')} />
+                <Flag on={source.social} label={t('candidate.fields.social')} testId="source-social" />
               </td>
               <td className={source.approvalRef === null ? 'muted' : 'mono'}>{source.approvalRef ?? t('common.none')}</td>
             </tr>

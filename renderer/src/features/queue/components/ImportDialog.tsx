@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../../../shared/ipc/schemas/candidates';
 import { api } from '../../../app/api';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
+import { describeError } from '../../../app/errors';
 import { ArchiveIcon, CloseIcon, ErrorIcon, FolderIcon } from '../../../app/components/icons';
 import { formatBytes } from '../../../app/format';
 import { describeThrown, log } from '../../../app/log';
@@ -162,7 +163,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           )}
 
           {problem && (
-            <div className="banner banner-error" role="alert" data-testid="import-error">
+            <div
+              className="banner banner-error"
+              role="alert"
+              data-testid="import-error"
+              data-error-code={problem.kind === 'path-required' ? 'import.path-required' : describeError(problem.error).code}
+            >
               <ErrorIcon />
               {problem.kind === 'path-required' ? <span>{t('import.pathRequired')}</span> : <ErrorMessage error={problem.error} />}
             </div>
