@@ -19,6 +19,8 @@ export default defineConfig({
   use: {
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
+    // The reviewers work in China; show times as they will see them.
+    timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
     launchOptions: {
       ...(useSystemChromium ? { executablePath: systemChromium } : {}),

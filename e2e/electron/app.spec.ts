@@ -25,6 +25,8 @@ function skipReason(): string | null {
 }
 
 const reason = skipReason();
+// Say why once, on one line, so a skipped suite is never mistaken for a passing one.
+if (reason !== null) process.stderr.write(`Electron suite skipped: ${reason}\n`);
 test.skip(reason !== null, reason ?? '');
 test.describe.configure({ mode: 'serial' });
 

@@ -14,7 +14,7 @@ import { createDispatcher } from '../../shared/ipc/dispatch';
 import { fail } from '../../shared/ipc/result';
 import { createServices, type Services } from '../../electron/services/index';
 import type { Logger } from '../../electron/services/log';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/protocol-handler';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 export type HostOptions = {
   dataDir: string;

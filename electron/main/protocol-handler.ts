@@ -7,14 +7,9 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
-/**
- * The renderer's Content-Security-Policy. No inline script or style, no eval, no network:
- * everything the renderer needs comes from `app://workstation` and all traffic goes through
- * main. The browser host serves the same policy.
- */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export { CONTENT_SECURITY_POLICY };
 
 /** Headers on every response, success or error. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({

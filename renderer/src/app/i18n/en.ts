@@ -187,8 +187,10 @@ export const en: Messages = {
     digestTitle: 'Full digest: {{digest}}',
     bytesTitle: '{{bytes}} bytes',
     digestHelp: "SM3 of the RFC 8785 canonical JSON of candidate.json. The manifest holds every file's digest, so this pins the whole package.",
-    fileCount: '{{count}} files, {{size}}',
-    sourceCount: '{{count}} sources',
+    fileCount_one: '{{count}} file, {{size}}',
+    fileCount_other: '{{count}} files, {{size}}',
+    sourceCount_one: '{{count}} source',
+    sourceCount_other: '{{count}} sources',
   },
   settings: {
     title: 'Settings',

@@ -188,8 +188,10 @@ export const zhCN = {
     digestTitle: '完整摘要：{{digest}}',
     bytesTitle: '{{bytes}} 字节',
     digestHelp: 'candidate.json 的 RFC 8785 规范化 JSON 的 SM3 摘要；清单包含每个文件的摘要，因此它锁定整个候选包。',
-    fileCount: '{{count}} 个文件，共 {{size}}',
-    sourceCount: '{{count}} 个来源',
+    fileCount_one: '{{count}} 个文件，共 {{size}}',
+    fileCount_other: '{{count}} 个文件，共 {{size}}',
+    sourceCount_one: '{{count}} 个来源',
+    sourceCount_other: '{{count}} 个来源',
   },
   settings: {
     title: '设置',
