@@ -3,6 +3,7 @@
 // host and its injected bridge, and the `review` CLI. Usage: node build/build.mjs [--only=cli] [--watch] [--quiet]
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -11,7 +12,11 @@ const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.len
 const watch = args.has('--watch');
 const quiet = args.has('--quiet');
 
-const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: quiet ? 'error' : 'info', absWorkingDir: root };
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// The app version, compiled in where there is no Electron `app.getVersion()` (browser host, CLI).
+const define = { __WORKSTATION_VERSION__: JSON.stringify(version) };
+
+const node = { define, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: quiet ? 'error' : 'info', absWorkingDir: root };
 
 /** @type {Record<string, import('esbuild').BuildOptions>} */
 const targets = {

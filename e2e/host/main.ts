@@ -13,6 +13,9 @@ import { parseArgs } from 'node:util';
 import { stderrLogger } from '../../electron/services/log';
 import { startHost } from './host';
 
+/** Replaced at build time by build/build.mjs with the version in package.json. */
+declare const __WORKSTATION_VERSION__: string;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
     bridgeScript: join(distDir, 'host', 'bridge.js'),
     port,
     demo: values.demo,
-    version: process.env.npm_package_version ?? '0.0.0',
+    version: __WORKSTATION_VERSION__,
     log: stderrLogger(process.env.WORKSTATION_LOG === 'debug' ? 'debug' : 'warn'),
   });
   process.stdout.write(`WORKSTATION_HOST_URL=${host.url}\n`);
