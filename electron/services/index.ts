@@ -7,6 +7,7 @@ import type { Handlers } from '../../shared/ipc/dispatch';
 import { ServiceError } from '../../shared/ipc/result';
 import { createCandidateService, type CandidateService } from './candidates/candidate-service';
 import { vetExternalUrl } from './external-links';
+import { openPolicyStore, type PolicyStore } from './policies/policy-store';
 import type { Platform } from './ports';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
 
@@ -14,11 +15,13 @@ export type Services = {
   handlers: Handlers;
   settings: SettingsService;
   candidates: CandidateService;
+  policies: PolicyStore;
 };
 
 export async function createServices(platform: Platform): Promise<Services> {
   const settings = await createSettingsService(platform);
-  const candidates = await createCandidateService(platform);
+  const policies = await openPolicyStore(platform.dataDir);
+  const candidates = await createCandidateService(platform, { policies });
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -41,5 +44,5 @@ export async function createServices(platform: Platform): Promise<Services> {
     },
   };
 
-  return { handlers, settings, candidates };
+  return { handlers, settings, candidates, policies };
 }

@@ -4,13 +4,14 @@
  * the renderer), and on a fresh demo profile imports the generated demo workspace through the
  * very same import path a user's package takes.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Candidate } from '../../../shared/formats/candidate';
 import { ServiceError } from '../../../shared/ipc/result';
 import type { CandidateDetail, CandidateSummary } from '../../../shared/ipc/schemas/candidates';
 import { generateDemoWorkspace } from '../demo/generate';
 import { importPackage } from '../intake/import-package';
 import type { PackageLimits } from '../intake/package-source';
+import type { PolicyStore } from '../policies/policy-store';
 import type { Platform } from '../ports';
 import { openCandidateStore, type StoredCandidate } from './candidate-store';
 
@@ -22,7 +23,7 @@ export type CandidateService = {
   seedDemo(): Promise<number>;
 };
 
-export type CandidateServiceOptions = { limits?: PackageLimits; now?: () => Date };
+export type CandidateServiceOptions = { limits?: PackageLimits; now?: () => Date; policies?: PolicyStore };
 
 export async function createCandidateService(platform: Platform, options: CandidateServiceOptions = {}): Promise<CandidateService> {
   const store = await openCandidateStore(platform.dataDir);
@@ -76,7 +77,8 @@ export async function createCandidateService(platform: Platform, options: Candid
     seedDemo: () =>
       serial(async () => {
         if ((await store.list()).length > 0) return 0;
-        const { packages } = await generateDemoWorkspace(join(platform.dataDir, 'demo-workspace'));
+        const { packages, policies } = await generateDemoWorkspace(join(platform.dataDir, 'demo-workspace'));
+        for (const policy of policies) await options.policies?.importFile(policy, basename(policy));
         for (const pkg of packages) await importOne(pkg);
         platform.log.info('demo workspace imported', { candidates: packages.length });
         platform.emit('candidates:changed', { reason: 'demo' });

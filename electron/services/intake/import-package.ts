@@ -134,7 +134,8 @@ function sizeMismatch(file: string, expected: number, actual: number): ServiceEr
   );
 }
 
-async function readManifest(source: PackageSource): Promise<Buffer> {
+/** Reads `candidate.json` from a package, refusing a missing or oversized manifest. */
+export async function readManifest(source: PackageSource): Promise<Buffer> {
   const entry = source.entries.get(MANIFEST);
   if (!entry) {
     throw new ServiceError('import.manifest-missing', `${source.name} has no candidate.json at its root, so it is not an export candidate package.`, {
@@ -157,7 +158,8 @@ async function readManifest(source: PackageSource): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function parseManifest(bytes: Buffer): { manifest: Candidate; raw: unknown } {
+/** Decodes (UTF-8, fatal), parses strictly and validates a manifest; errors name line or field. */
+export function parseManifest(bytes: Buffer): { manifest: Candidate; raw: unknown } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
