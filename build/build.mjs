@@ -25,6 +25,8 @@ const targets = {
   preload: { ...node, platform: 'browser', entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'], target: 'chrome140' },
   host: { ...node, entryPoints: ['e2e/host/main.ts'], outfile: 'dist/host/host.cjs' },
   bridge: { ...node, platform: 'browser', format: 'iife', entryPoints: ['e2e/host/bridge-client.ts'], outfile: 'dist/host/bridge.js', target: 'chrome120', sourcemap: false },
+  // Scan workers (worker_threads) for the app, the browser host and the CLI.
+  worker: { ...node, entryPoints: ['electron/services/scan/scan-worker.ts'], outfile: 'dist/workers/scan-worker.cjs' },
   cli: { ...node, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/review.cjs' },
 };
 

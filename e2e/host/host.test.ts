@@ -19,7 +19,7 @@ beforeAll(async () => {
   await writeFile(join(renderer, 'app.js'), 'export {};');
   await writeFile(join(work, 'secret.txt'), 'outside');
   await writeFile(join(work, 'bridge.js'), '/* bridge */');
-  host = await startHost({ dataDir: join(work, 'data'), rendererDir: renderer, bridgeScript: join(work, 'bridge.js'), log: createLogger(() => undefined) });
+  host = await startHost({ dataDir: join(work, 'data'), rendererDir: renderer, bridgeScript: join(work, 'bridge.js'), scanWorkerScript: join(work, 'no-worker.cjs'), log: createLogger(() => undefined) });
   const bridge = await (await fetch(`${host.url}__host/bridge.js`)).text();
   token = JSON.parse(/__WORKSTATION_HOST_TOKEN__ = (".*?");/.exec(bridge)![1]!) as string;
 });

@@ -20,6 +20,7 @@ export type HostOptions = {
   dataDir: string;
   rendererDir: string;
   bridgeScript: string;
+  scanWorkerScript: string;
   port?: number;
   demo?: boolean;
   version?: string;
@@ -62,6 +63,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     secrets: null,
     openUrl: null,
     contentProtectionSupported: false,
+    scanWorkerScript: options.scanWorkerScript,
     emit,
     log: options.log,
   });
@@ -175,6 +177,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of clients) client.end();
+        void services.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

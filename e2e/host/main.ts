@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     dataDir,
     rendererDir: join(distDir, 'renderer'),
     bridgeScript: join(distDir, 'host', 'bridge.js'),
+    scanWorkerScript: join(distDir, 'workers', 'scan-worker.cjs'),
     port,
     demo: values.demo,
     version: __WORKSTATION_VERSION__,

@@ -3,6 +3,7 @@
  * open dialogs parented to the window, the OS keychain through safeStorage, the system
  * browser for vetted links, and contract-checked events sent to the one window.
  */
+import { join, sep } from 'node:path';
 import { app, dialog, safeStorage, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { Language } from '../../shared/ipc/schemas/app';
 import { vetExternalUrl } from '../services/external-links';
@@ -63,6 +64,8 @@ export function createElectronPlatform({ dataDir, log, getWindow, getLanguage }:
     },
     // Electron has no content protection on Linux; the setting is kept but has no effect there.
     contentProtectionSupported: process.platform === 'win32' || process.platform === 'darwin',
+    // Worker threads cannot start from inside app.asar; the packaged build unpacks dist/workers.
+    scanWorkerScript: join(__dirname, '..', 'workers', 'scan-worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`),
     emit: createEventSink((event, payload) => {
       const win = liveWindow();
       if (!win) return false;

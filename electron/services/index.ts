@@ -7,7 +7,12 @@ import type { Handlers } from '../../shared/ipc/dispatch';
 import { ServiceError } from '../../shared/ipc/result';
 import { createCandidateService, type CandidateService } from './candidates/candidate-service';
 import { vetExternalUrl } from './external-links';
+import { openAuditLog, type AuditLog } from './audit/audit-log';
+import { openCandidateStore } from './candidates/candidate-store';
 import { openPolicyStore, type PolicyStore } from './policies/policy-store';
+import { createPreviewService, type PreviewService } from './scan/preview-service';
+import { createScanService, type ScanService } from './scan/scan-service';
+import { createScanPool } from './scan/worker-pool';
 import type { Platform } from './ports';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
 
@@ -16,12 +21,23 @@ export type Services = {
   settings: SettingsService;
   candidates: CandidateService;
   policies: PolicyStore;
+  scans: ScanService;
+  preview: PreviewService;
+  audit: AuditLog;
+  /** Stops the scan workers. */
+  close(): Promise<void>;
 };
+
 
 export async function createServices(platform: Platform): Promise<Services> {
   const settings = await createSettingsService(platform);
+  const store = await openCandidateStore(platform.dataDir);
   const policies = await openPolicyStore(platform.dataDir);
-  const candidates = await createCandidateService(platform, { policies });
+  const audit = await openAuditLog(platform.dataDir);
+  const candidates = await createCandidateService(platform, { policies, store });
+  const pool = createScanPool(platform.scanWorkerScript);
+  const scans = createScanService(platform, store, pool);
+  const preview = createPreviewService({ store, policies, scans, audit });
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -37,6 +53,14 @@ export async function createServices(platform: Platform): Promise<Services> {
     'candidates:get': ({ id, revision }) => candidates.get(id, revision),
     'candidates:choose-package': async ({ kind }) => ({ path: platform.dialogs ? await platform.dialogs.choosePackage(kind) : null }),
     'candidates:import': async ({ path }) => ({ summary: await candidates.importPackage(path) }),
+    'scan:start': ({ id, revision }) => scans.start(id, revision),
+    'scan:cancel': ({ id, revision }) => scans.cancel(id, revision),
+    'scan:status': ({ id, revision }) => scans.status(id, revision),
+    'preview:overview': ({ id, revision }) => preview.overview(id, revision),
+    'preview:rows': ({ from, count, ...ref }) => preview.rows(ref, from, count),
+    'preview:profiles': async (ref) => ({ profiles: await preview.profiles(ref) }),
+    'preview:text': ({ id, revision, file }) => preview.text(id, revision, file),
+    'preview:reveal': ({ cells, reason, ...ref }) => preview.reveal(ref, cells, reason),
     'shell:open-external': async ({ url }) => {
       const vetted = vetExternalUrl(url);
       if (vetted === null) throw new ServiceError('shell.url-refused', 'Only http and https links can be opened outside the workstation.');
@@ -44,5 +68,5 @@ export async function createServices(platform: Platform): Promise<Services> {
     },
   };
 
-  return { handlers, settings, candidates, policies };
+  return { handlers, settings, candidates, policies, scans, preview, audit, close: () => pool.close() };
 }

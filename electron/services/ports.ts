@@ -31,6 +31,8 @@ export type Platform = {
   /** Opens an already-vetted http(s) URL in the system browser; false where the host cannot. */
   openUrl: ((url: string) => Promise<boolean>) | null;
   contentProtectionSupported: boolean;
+  /** The bundled scan worker (dist/workers/scan-worker.cjs) the worker pool starts. */
+  scanWorkerScript: string;
   emit: EventSink;
   log: Logger;
 };

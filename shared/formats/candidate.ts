@@ -128,4 +128,5 @@ export const Candidate = formatHeader('export-candidate', 1)
 
 export type Candidate = z.output<typeof Candidate>;
 export type CandidateFile = z.output<typeof CandidateFile>;
+export type Field = z.output<typeof Field>;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];

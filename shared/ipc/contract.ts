@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { CandidateDetail, CandidateSummary, ImportProgress, ImportResult } from './schemas/candidates';
 import { AppInfo, Settings, SettingsPatch } from './schemas/app';
+import { ColumnProfile } from '../profile/column-profile';
+import { CandidateRef, MaskedRows, MaskedText, PreviewOverview, RevealRequest, RevealResult, ScanProgress, TableRef } from './schemas/preview';
 
 const Empty = z.strictObject({});
 
@@ -30,6 +32,19 @@ export const channels = {
     request: z.strictObject({ path: z.string().trim().min(1).max(4096) }),
     response: ImportResult,
   },
+  'scan:start': { request: CandidateRef, response: ScanProgress },
+  'scan:cancel': { request: CandidateRef, response: ScanProgress },
+  'scan:status': { request: CandidateRef, response: ScanProgress },
+  'preview:overview': { request: CandidateRef, response: PreviewOverview },
+  /** Masked rows `from … from+count-1` of a table (at most 500 at a time). */
+  'preview:rows': {
+    request: TableRef.extend({ from: z.number().int().min(1), count: z.number().int().min(1).max(500) }),
+    response: MaskedRows,
+  },
+  'preview:profiles': { request: TableRef, response: z.strictObject({ profiles: z.array(ColumnProfile) }) },
+  'preview:text': { request: CandidateRef.extend({ file: z.string().min(1).max(1024) }), response: MaskedText },
+  /** Original values of some cells, for this view only; audited before they are returned. */
+  'preview:reveal': { request: RevealRequest, response: RevealResult },
   'shell:open-external': {
     request: z.strictObject({ url: z.string().max(2048) }),
     response: z.strictObject({ opened: z.boolean() }),
@@ -40,6 +55,7 @@ export const events = {
   'candidates:import-progress': ImportProgress,
   'candidates:changed': z.strictObject({ reason: z.enum(['import', 'demo']) }),
   'settings:changed': Settings,
+  'scan:progress': ScanProgress,
 } as const;
 
 export type ChannelDef = { request: z.ZodType; response: z.ZodType };

@@ -5,3 +5,4 @@ export * from './bridge';
 export * from './dispatch';
 export * from './schemas/app';
 export * from './schemas/candidates';
+export * from './schemas/preview';

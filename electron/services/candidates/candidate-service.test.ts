@@ -24,6 +24,7 @@ beforeAll(async () => {
     secrets: null,
     openUrl: null,
     contentProtectionSupported: false,
+    scanWorkerScript: '/nonexistent/scan-worker.cjs',
     emit: (name) => emitted.push(name),
     log: createLogger(() => undefined),
   };

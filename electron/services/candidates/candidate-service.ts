@@ -13,7 +13,7 @@ import { importPackage } from '../intake/import-package';
 import type { PackageLimits } from '../intake/package-source';
 import type { PolicyStore } from '../policies/policy-store';
 import type { Platform } from '../ports';
-import { openCandidateStore, type StoredCandidate } from './candidate-store';
+import { openCandidateStore, type CandidateStore, type StoredCandidate } from './candidate-store';
 
 export type CandidateService = {
   list(): Promise<CandidateSummary[]>;
@@ -23,10 +23,10 @@ export type CandidateService = {
   seedDemo(): Promise<number>;
 };
 
-export type CandidateServiceOptions = { limits?: PackageLimits; now?: () => Date; policies?: PolicyStore };
+export type CandidateServiceOptions = { limits?: PackageLimits; now?: () => Date; policies?: PolicyStore; store?: CandidateStore };
 
 export async function createCandidateService(platform: Platform, options: CandidateServiceOptions = {}): Promise<CandidateService> {
-  const store = await openCandidateStore(platform.dataDir);
+  const store = options.store ?? (await openCandidateStore(platform.dataDir));
   // Imports run one at a time: two imports of the same revision must not race to commit.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {

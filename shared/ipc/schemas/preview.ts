@@ -80,3 +80,52 @@ export const ScanProgress = z.strictObject({
   error: z.string().optional(),
 });
 export type ScanProgress = z.output<typeof ScanProgress>;
+
+export const TextInfo = z.strictObject({
+  file: z.string(),
+  role: z.string(),
+  mediaType: z.string(),
+  lines: z.number().int().min(0),
+  /** Identifiers found in the text (personal or not), total. */
+  hitCount: z.number().int().min(0),
+});
+export type TextInfo = z.output<typeof TextInfo>;
+
+export const PreviewOverview = z.strictObject({
+  scan: ScanProgress,
+  /** The policy used for masking, when one is stored for the candidate's agreement. */
+  policy: z.strictObject({ id: z.string(), version: z.number().int() }).nullable(),
+  tables: z.array(TableInfo),
+  texts: z.array(TextInfo),
+  /** Files that are neither a readable table nor a text (e.g. a workbook, until workbooks are supported). */
+  unsupported: z.array(z.strictObject({ file: z.string(), mediaType: z.string() })),
+});
+export type PreviewOverview = z.output<typeof PreviewOverview>;
+
+export const MaskedText = z.strictObject({
+  file: z.string(),
+  lines: z.array(
+    z.strictObject({
+      line: z.number().int().min(1),
+      text: z.string(),
+      /** Where identifiers were masked in `text` (UTF-16 offsets), for highlighting. */
+      ranges: z.array(z.strictObject({ start: z.number().int(), end: z.number().int(), detector: z.string() })),
+    }),
+  ),
+  truncated: z.boolean(),
+});
+export type MaskedText = z.output<typeof MaskedText>;
+
+export const CellRef = z.strictObject({ row: z.number().int().min(1), column: z.string().min(1).max(200) });
+
+export const RevealRequest = TableRef.extend({
+  cells: z.array(CellRef).min(1).max(1000),
+  reason: z.string().trim().min(4, 'give a reason of at least 4 characters').max(500),
+});
+
+export const RevealResult = z.strictObject({
+  cells: z.array(z.strictObject({ row: z.number().int(), column: z.string(), value: z.string() })),
+  /** The audit event that recorded the reveal. */
+  auditSeq: z.number().int(),
+});
+export type RevealResult = z.output<typeof RevealResult>;

@@ -1,0 +1,183 @@
+/**
+ * The masking reader behind the preview: serves a scanned candidate's tables as masked row
+ * ranges (read through the row index, detected and masked in main — raw values never reach
+ * the renderer), its column profiles, its text files with identifiers masked, and the audited
+ * reveal of original values, which is written to the audit log before any value is returned.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findInText } from '../../../shared/detect';
+import { Candidate, type CandidateFile, type Field } from '../../../shared/formats/candidate';
+import type { Policy } from '../../../shared/formats/policy';
+import { ServiceError } from '../../../shared/ipc/result';
+import type { ColumnInfo, MaskedRows, MaskedText, PreviewOverview, RevealResult, TableRef } from '../../../shared/ipc/schemas/preview';
+import { maskForDisplay, maskTextWithRanges } from '../../../shared/mask';
+import type { ColumnProfile } from '../../../shared/profile';
+import type { AuditLog } from '../audit/audit-log';
+import type { CandidateStore, StoredCandidate } from '../candidates/candidate-store';
+import type { PolicyStore } from '../policies/policy-store';
+import { openTable } from '../tables';
+import { cellDetections } from './cell-detections';
+import type { TableResult } from './scan-file';
+import type { ScanService } from './scan-service';
+
+const MAX_TEXT_LINES = 20_000;
+/** Who acts until reviewer identities arrive (issue: identity and signed decisions). */
+export const LOCAL_ACTOR = { id: 'local-reviewer', role: 'reviewer' } as const;
+
+export type PreviewService = {
+  overview(id: string, revision: number): Promise<PreviewOverview>;
+  rows(ref: TableRef, from: number, count: number): Promise<MaskedRows>;
+  profiles(ref: TableRef): Promise<ColumnProfile[]>;
+  text(id: string, revision: number, file: string): Promise<MaskedText>;
+  reveal(ref: TableRef, cells: { row: number; column: string }[], reason: string): Promise<RevealResult>;
+};
+
+type Context = { stored: StoredCandidate; manifest: Candidate; policy: Policy | null };
+
+export function createPreviewService(deps: { store: CandidateStore; policies: PolicyStore; scans: ScanService; audit: AuditLog }): PreviewService {
+  const context = async (id: string, revision: number): Promise<Context> => {
+    const stored = await deps.store.read(id, revision);
+    if (!stored) throw new ServiceError('candidates.not-found', `${id} revision ${revision} is not in the queue.`, { id, revision });
+    const manifest = Candidate.parse(JSON.parse(stored.manifestText));
+    const policy = (await deps.policies.forAgreement(manifest.authorization.agreementId))?.policy ?? null;
+    return { stored, manifest, policy };
+  };
+
+  const required = (policy: Policy | null, field: Field | undefined): string[] | null => {
+    if (!policy || !field) return null;
+    return policy.authorizedFields.find((f) => f.dataset === field.dataset && f.name === field.name)?.requiredTransform ?? null;
+  };
+
+  const columnInfo = (ctx: Context, file: CandidateFile, name: string): ColumnInfo => {
+    const field = file.table?.fields.find((f) => f.name === name);
+    return {
+      name,
+      declared: field ? { class: field.class, grade: field.grade, transform: field.transform } : null,
+      required: required(ctx.policy, field) ?? [],
+    };
+  };
+
+  const scannedTable = async (ref: TableRef): Promise<{ ctx: Context; file: CandidateFile; result: TableResult }> => {
+    const ctx = await context(ref.id, ref.revision);
+    const file = ctx.manifest.files.find((f) => f.path === ref.file);
+    if (!file) throw new ServiceError('preview.no-such-file', `${ref.id} has no file "${ref.file}".`, { file: ref.file });
+    const scan = await deps.scans.results(ref.id, ref.revision);
+    const result = scan?.results.find((r): r is TableResult => r.kind === 'table' && r.file === ref.file);
+    if (!result) throw new ServiceError('preview.not-scanned', `"${ref.file}" has not been scanned yet; start the scan and wait for it to finish.`, { file: ref.file });
+    return { ctx, file, result };
+  };
+
+  const readRaw = async (ctx: Context, file: CandidateFile, result: TableResult, from: number, count: number): Promise<string[][]> => {
+    if (from > result.rows) return [];
+    const table = await openTable(join(ctx.stored.dir, 'files', ...file.path.split('/')), file.mediaType, { file: file.path, encoding: result.encoding });
+    return table.readRows(result.index, result.columns, from, Math.min(count, result.rows - from + 1));
+  };
+
+  return {
+    async overview(id, revision) {
+      const ctx = await context(id, revision);
+      const scanState = await deps.scans.status(id, revision);
+      const scan = await deps.scans.results(id, revision);
+      const tables: PreviewOverview['tables'] = [];
+      const texts: PreviewOverview['texts'] = [];
+      const unsupported: PreviewOverview['unsupported'] = [];
+      for (const file of ctx.manifest.files) {
+        const result = scan?.results.find((r) => r.file === file.path);
+        if (result?.kind === 'table') {
+          tables.push({
+            file: file.path,
+            mediaType: file.mediaType,
+            encoding: result.encoding.encoding,
+            encodingGuessed: result.encoding.guessed,
+            columns: result.columns.map((name) => columnInfo(ctx, file, name)),
+            rows: result.rows,
+            raggedRows: result.ragged.count,
+          });
+        } else if (result?.kind === 'text') {
+          texts.push({ file: file.path, role: file.role, mediaType: file.mediaType, lines: result.lines, hitCount: result.hitCount });
+        } else if (scan) {
+          unsupported.push({ file: file.path, mediaType: file.mediaType });
+        }
+      }
+      return { scan: scanState, policy: ctx.policy ? { id: ctx.policy.id, version: ctx.policy.version } : null, tables, texts, unsupported };
+    },
+
+    async rows(ref, from, count) {
+      const { ctx, file, result } = await scannedTable(ref);
+      const raw = await readRaw(ctx, file, result, from, count);
+      const infos = result.columns.map((name) => ({ info: columnInfo(ctx, file, name), field: file.table?.fields.find((f) => f.name === name) }));
+      const asOf = new Date().toISOString().slice(0, 10);
+      return {
+        from,
+        rows: raw.map((cells, i) => ({
+          row: from + i,
+          cells: infos.map(({ info, field }, c) => {
+            const value = cells[c] ?? '';
+            if (value.trim() === '') return { text: '', state: 'empty' as const };
+            const detections = cellDetections(value, asOf);
+            const shown = maskForDisplay(value, {
+              declared: field ? { class: field.class, transform: field.transform } : null,
+              required: info.required.length > 0 ? info.required : null,
+              detections,
+            });
+            const hits = [...new Set(detections.filter((d) => d.confidence >= 0.5).map((d) => d.detector))];
+            return { text: shown.text, state: shown.state, ...(hits.length > 0 ? { hits } : {}) };
+          }),
+        })),
+      };
+    },
+
+    async profiles(ref) {
+      return (await scannedTable(ref)).result.profiles;
+    },
+
+    async text(id, revision, path) {
+      const ctx = await context(id, revision);
+      const file = ctx.manifest.files.find((f) => f.path === path);
+      if (!file || file.table) throw new ServiceError('preview.no-such-file', `${id} has no text file "${path}".`, { file: path });
+      const content = await readFile(join(ctx.stored.dir, 'files', ...path.split('/')), 'utf8');
+      const all = content.split(/\r?\n/);
+      const asOf = new Date().toISOString().slice(0, 10);
+      return {
+        file: path,
+        lines: all.slice(0, MAX_TEXT_LINES).map((text, i) => {
+          const masked = maskTextWithRanges(text, findInText(text, { asOf }));
+          return { line: i + 1, text: masked.text, ranges: masked.ranges };
+        }),
+        truncated: all.length > MAX_TEXT_LINES,
+      };
+    },
+
+    async reveal(ref, cells, reason) {
+      const { ctx, file, result } = await scannedTable(ref);
+      const roles = ctx.policy?.reveal.roles ?? ['reviewer', 'second-reviewer'];
+      if (!roles.includes(LOCAL_ACTOR.role)) {
+        throw new ServiceError('reveal.role', `The policy does not let the ${LOCAL_ACTOR.role} role reveal original values.`, { role: LOCAL_ACTOR.role });
+      }
+      const max = ctx.policy?.reveal.maxCellsPerReason ?? 50;
+      if (cells.length > max) {
+        throw new ServiceError('reveal.too-many', `At most ${max} cells can be revealed for one reason; select fewer cells.`, { limit: max });
+      }
+      const columnIndex = new Map(result.columns.map((c, i) => [c, i]));
+      for (const cell of cells) {
+        if (!columnIndex.has(cell.column) || cell.row > result.rows) {
+          throw new ServiceError('reveal.no-such-cell', `"${ref.file}" has no cell at row ${cell.row}, column "${cell.column}".`, { row: cell.row, column: cell.column });
+        }
+      }
+      const values: RevealResult['cells'] = [];
+      for (const cell of cells) {
+        const [row] = await readRaw(ctx, file, result, cell.row, 1);
+        values.push({ row: cell.row, column: cell.column, value: row?.[columnIndex.get(cell.column)!] ?? '' });
+      }
+      // The reveal is on disk before a single value leaves main.
+      const event = await deps.audit.append({
+        actor: LOCAL_ACTOR.id,
+        action: 'reveal',
+        target: `${ref.id}@${ref.revision}`,
+        detail: { file: ref.file, cells: cells.map((c) => ({ row: c.row, column: c.column })), reason },
+      });
+      return { cells: values, auditSeq: event.seq };
+    },
+  };
+}

@@ -1,0 +1,139 @@
+// Scanning a candidate in real worker threads, then previewing it: profiles find the clear
+// identifiers, the masking reader never lets a raw value out, reveals are audited before
+// they answer, and a scan can be cancelled.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../index';
+import { createLogger } from '../log';
+import type { Platform } from '../ports';
+
+let work: string;
+let services: Services;
+const progress: unknown[] = [];
+const ID = 'EC-2026-001002';
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'scan-service-'));
+  const worker = join(work, 'scan-worker.cjs');
+  buildSync({ entryPoints: [join(__dirname, 'scan-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: worker, logLevel: 'error' });
+  const platform: Platform = {
+    host: 'browser',
+    appVersion: 'test',
+    platform: 'linux',
+    dataDir: join(work, 'data'),
+    dialogs: null,
+    secrets: null,
+    openUrl: null,
+    contentProtectionSupported: false,
+    scanWorkerScript: worker,
+    emit: (name, payload) => {
+      if (name === 'scan:progress') progress.push(payload);
+    },
+    log: createLogger(() => undefined),
+  };
+  services = await createServices(platform);
+  await services.candidates.seedDemo();
+}, 120_000);
+
+afterAll(async () => {
+  await services.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('scan and preview', () => {
+  it('scans every table and text of a candidate in the workers and reports progress', async () => {
+    expect((await services.scans.status(ID, 1)).state).toBe('not-started');
+    const started = await services.scans.start(ID, 1);
+    expect(started.state).toBe('running');
+    await services.scans.settled(ID, 1);
+    const status = await services.scans.status(ID, 1);
+    expect(status.state).toBe('done');
+    expect(status.bytesDone).toBe(status.bytesTotal);
+    expect(progress.length).toBeGreaterThan(0);
+    const overview = await services.preview.overview(ID, 1);
+    expect(overview.tables).toHaveLength(1);
+    expect(overview.policy).not.toBeNull();
+    const table = overview.tables[0]!;
+    expect(table.rows).toBeGreaterThan(10);
+    const profiles = await services.preview.profiles({ id: ID, revision: 1, file: table.file });
+    const phone = profiles.find((p) => p.name === 'legal_rep_phone')!;
+    expect(phone.detected[0]?.detector).toBe('cn-mobile');
+    expect(phone.detected[0]?.share).toBeGreaterThan(0.9);
+    const idColumn = profiles.find((p) => p.name === 'legal_rep_id')!;
+    expect(idColumn.detected.map((d) => d.detector)).toContain('cn-resident-id');
+    expect(JSON.stringify(profiles)).not.toMatch(/1[3-9]\d{9}/);
+  });
+
+  it('serves masked rows: clear phones and IDs are masked for display and never leave main', async () => {
+    const overview = await services.preview.overview(ID, 1);
+    const table = overview.tables[0]!;
+    const page = await services.preview.rows({ id: ID, revision: 1, file: table.file }, 1, 50);
+    expect(page.rows).toHaveLength(Math.min(50, table.rows));
+    expect(page.rows[0]!.row).toBe(1);
+    const phoneIndex = table.columns.findIndex((c) => c.name === 'legal_rep_phone');
+    const cell = page.rows[0]!.cells[phoneIndex]!;
+    expect(cell.state).toBe('masked-for-display');
+    expect(cell.text).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect(cell.hits).toContain('cn-mobile');
+    const raw = await readFile(join(work, 'data', 'store', 'candidates', ID, 'r1', 'files', ...table.file.split('/')), 'utf8');
+    const rawPhones = raw.match(/1[3-9]\d{9}/g) ?? [];
+    expect(rawPhones.length).toBeGreaterThan(0);
+    const served = JSON.stringify(page);
+    for (const phone of rawPhones) expect(served).not.toContain(phone);
+    expect(served).not.toMatch(/\d{15,}/);
+    // Random access deep into the table agrees with the first page's numbering.
+    const tail = await services.preview.rows({ id: ID, revision: 1, file: table.file }, table.rows, 10);
+    expect(tail.rows.map((r) => r.row)).toEqual([table.rows]);
+  });
+
+  it('reveals original values only after writing the reveal to the audit log', async () => {
+    const table = (await services.preview.overview(ID, 1)).tables[0]!;
+    const before = (await services.audit.read()).length;
+    const result = await services.preview.reveal({ id: ID, revision: 1, file: table.file }, [
+      { row: 1, column: 'legal_rep_phone' },
+      { row: 2, column: 'legal_rep_phone' },
+    ], '核对法定代表人联系方式');
+    expect(result.cells[0]!.value).toMatch(/^1[3-9]\d{9}$/);
+    const events = await services.audit.read();
+    expect(events).toHaveLength(before + 1);
+    const event = events.at(-1)!;
+    expect(event.seq).toBe(result.auditSeq);
+    expect(event.action).toBe('reveal');
+    expect(event.detail).toMatchObject({ file: table.file, reason: '核对法定代表人联系方式' });
+    expect(JSON.stringify(event)).not.toContain(result.cells[0]!.value);
+  });
+
+  it('refuses a reveal over the per-reason limit and changes nothing', async () => {
+    const table = (await services.preview.overview(ID, 1)).tables[0]!;
+    const before = (await services.audit.read()).length;
+    const cells = Array.from({ length: 51 }, (_, i) => ({ row: i + 1, column: 'legal_rep_phone' }));
+    await expect(services.preview.reveal({ id: ID, revision: 1, file: table.file }, cells, 'too many')).rejects.toMatchObject({ code: 'reveal.too-many' });
+    expect(await services.audit.read()).toHaveLength(before);
+  });
+
+  it('masks identifiers in text files with their positions', async () => {
+    const id = 'EC-2026-001013';
+    await services.scans.start(id, 1);
+    await services.scans.settled(id, 1);
+    const overview = await services.preview.overview(id, 1);
+    const card = overview.texts.find((t) => t.role === 'model-card')!;
+    expect(card.hitCount).toBeGreaterThan(0);
+    const text = await services.preview.text(id, 1, card.file);
+    const withHit = text.lines.find((l) => l.ranges.some((r) => r.detector === 'cn-mobile'))!;
+    expect(withHit.text).not.toMatch(/1[3-9]\d{9}/);
+    expect(withHit.text).toMatch(/\*{4}/);
+  });
+
+  it('cancels a running scan', async () => {
+    const id = 'EC-2026-001001';
+    await services.scans.start(id, 1);
+    const cancelled = services.scans.cancel(id, 1);
+    expect(cancelled.state).toBe('cancelled');
+    await services.scans.settled(id, 1);
+    expect((await services.scans.status(id, 1)).state).toBe('cancelled');
+    expect(await services.scans.results(id, 1)).toBeNull();
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Scans an imported candidate in the background: every table cell and every text line of its
+ * payload files, in the worker pool, with progress (bytes, rows, ETA) pushed to the renderer
+ * and cancellation. The results — column profiles, row indexes, hit locations, never raw
+ * values — are saved beside the candidate (`scan.json`) for the preview and the checks.
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Candidate } from '../../../shared/formats/candidate';
+import { ServiceError } from '../../../shared/ipc/result';
+import type { ScanProgress } from '../../../shared/ipc/schemas/preview';
+import type { CandidateStore, StoredCandidate } from '../candidates/candidate-store';
+import type { Platform } from '../ports';
+import { TABLE_MEDIA_TYPES } from '../tables';
+import type { ScanJob, ScanResult } from './scan-file';
+import type { ScanPool } from './worker-pool';
+
+export type StoredScan = { version: 1; asOf: string; startedAt: string; finishedAt: string; results: ScanResult[] };
+
+export type ScanService = {
+  start(id: string, revision: number): Promise<ScanProgress>;
+  cancel(id: string, revision: number): ScanProgress;
+  status(id: string, revision: number): Promise<ScanProgress>;
+  /** The saved results, or null when the candidate has not been scanned completely. */
+  results(id: string, revision: number): Promise<StoredScan | null>;
+  /** Resolves when the running scan of a candidate ends (for tests and the CLI). */
+  settled(id: string, revision: number): Promise<void>;
+};
+
+const TEXT_ROLES = new Set(['report', 'model-card', 'api-spec', 'supporting']);
+const TEXT_TYPES = /^(text\/(plain|markdown)|application\/(json|yaml|x-yaml)|text\/yaml)/;
+
+/** Which files of a candidate are scanned, and how. */
+export function scanJobs(manifest: Candidate, dir: string, asOf: string): ScanJob[] {
+  const jobs: ScanJob[] = [];
+  for (const file of manifest.files) {
+    const path = join(dir, 'files', ...file.path.split('/'));
+    const type = file.mediaType.split(';')[0]!.trim().toLowerCase();
+    if (file.table && Object.hasOwn(TABLE_MEDIA_TYPES, type)) {
+      jobs.push({ path, file: file.path, mediaType: file.mediaType, kind: 'table', fields: file.table.fields, asOf });
+    } else if (TEXT_ROLES.has(file.role) && TEXT_TYPES.test(type)) {
+      jobs.push({ path, file: file.path, mediaType: file.mediaType, kind: 'text', fields: [], asOf });
+    }
+  }
+  return jobs;
+}
+
+type Running = { controller: AbortController; progress: ScanProgress; done: Promise<void> };
+
+export function createScanService(platform: Platform, store: CandidateStore, pool: ScanPool, now: () => Date = () => new Date()): ScanService {
+  const running = new Map<string, Running>();
+  const last = new Map<string, ScanProgress>();
+  const key = (id: string, revision: number) => `${id}@${revision}`;
+
+  const load = async (id: string, revision: number): Promise<StoredCandidate> => {
+    const stored = await store.read(id, revision);
+    if (!stored) throw new ServiceError('candidates.not-found', `${id} revision ${revision} is not in the queue.`, { id, revision });
+    return stored;
+  };
+
+  const readResults = async (stored: StoredCandidate): Promise<StoredScan | null> => {
+    try {
+      return JSON.parse(await readFile(join(stored.dir, 'scan.json'), 'utf8')) as StoredScan;
+    } catch {
+      return null;
+    }
+  };
+
+  const idle = (id: string, revision: number, state: ScanProgress['state']): ScanProgress => ({
+    id,
+    revision,
+    state,
+    bytesDone: 0,
+    bytesTotal: 0,
+    rowsDone: 0,
+    etaSeconds: null,
+  });
+
+  const run = async (stored: StoredCandidate, entry: Running): Promise<void> => {
+    const manifest = Candidate.parse(JSON.parse(stored.manifestText));
+    const startedAt = now();
+    const asOf = startedAt.toISOString().slice(0, 10);
+    const jobs = scanJobs(manifest, stored.dir, asOf);
+    const sizes = new Map(manifest.files.map((f) => [f.path, f.bytes]));
+    const bytesTotal = jobs.reduce((sum, j) => sum + (sizes.get(j.file) ?? 0), 0);
+    const perFile = new Map<string, { bytes: number; rows: number }>();
+    let lastEmit = 0;
+    const emit = (force: boolean) => {
+      let bytes = 0;
+      let rows = 0;
+      for (const p of perFile.values()) {
+        bytes += p.bytes;
+        rows += p.rows;
+      }
+      const elapsed = (Date.now() - startedAt.getTime()) / 1000;
+      const rate = elapsed > 0.5 ? bytes / elapsed : 0;
+      entry.progress = {
+        ...entry.progress,
+        bytesDone: Math.min(bytes, bytesTotal),
+        bytesTotal,
+        rowsDone: rows,
+        etaSeconds: rate > 0 ? Math.max(0, (bytesTotal - bytes) / rate) : null,
+      };
+      if (force || Date.now() - lastEmit > 150) {
+        lastEmit = Date.now();
+        platform.emit('scan:progress', entry.progress);
+      }
+    };
+    entry.progress = { ...entry.progress, bytesTotal };
+    emit(true);
+    const results = await Promise.all(
+      jobs.map((job) =>
+        pool.run(job, {
+          signal: entry.controller.signal,
+          onProgress: (bytes, rows) => {
+            perFile.set(job.file, { bytes, rows });
+            entry.progress = { ...entry.progress, file: job.file };
+            emit(false);
+          },
+        }),
+      ),
+    );
+    for (const r of results) perFile.set(r.file, { bytes: r.bytes, rows: r.kind === 'table' ? r.rows : r.lines });
+    const saved: StoredScan = { version: 1, asOf, startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), results };
+    const target = join(stored.dir, 'scan.json');
+    await writeFile(`${target}.tmp`, JSON.stringify(saved));
+    await rename(`${target}.tmp`, target);
+  };
+
+  return {
+    async start(id, revision) {
+      const k = key(id, revision);
+      const current = running.get(k);
+      if (current) return current.progress;
+      const stored = await load(id, revision);
+      const entry: Running = { controller: new AbortController(), progress: idle(id, revision, 'running'), done: Promise.resolve() };
+      running.set(k, entry);
+      entry.done = run(stored, entry).then(
+        () => {
+          entry.progress = { ...entry.progress, state: 'done', bytesDone: entry.progress.bytesTotal, etaSeconds: 0 };
+        },
+        (error: unknown) => {
+          const cancelled = error instanceof ServiceError && error.code === 'scan.cancelled';
+          entry.progress = {
+            ...entry.progress,
+            state: cancelled ? 'cancelled' : 'failed',
+            etaSeconds: null,
+            ...(cancelled ? {} : { error: error instanceof Error ? error.message : String(error) }),
+          };
+          if (!cancelled) platform.log.warn('scan failed', { id, revision, error });
+        },
+      ).finally(() => {
+        running.delete(k);
+        last.set(k, entry.progress);
+        platform.emit('scan:progress', entry.progress);
+      });
+      return entry.progress;
+    },
+    cancel(id, revision) {
+      const entry = running.get(key(id, revision));
+      if (!entry) return last.get(key(id, revision)) ?? idle(id, revision, 'not-started');
+      entry.controller.abort();
+      return { ...entry.progress, state: 'cancelled' };
+    },
+    async status(id, revision) {
+      const k = key(id, revision);
+      const entry = running.get(k);
+      if (entry) return entry.progress;
+      const known = last.get(k);
+      if (known) return known;
+      const stored = await load(id, revision);
+      return (await readResults(stored)) ? { ...idle(id, revision, 'done'), etaSeconds: 0 } : idle(id, revision, 'not-started');
+    },
+    async results(id, revision) {
+      return readResults(await load(id, revision));
+    },
+    async settled(id, revision) {
+      await running.get(key(id, revision))?.done;
+    },
+  };
+}

@@ -1,0 +1,344 @@
+/**
+ * Streaming CSV/TSV reading: bytes → strict decoder → papaparse, in chunks, yielding rows in
+ * batches, reporting ragged rows and quote trouble instead of failing, and building the sparse
+ * row offset index (`row-index.ts`) that `readRows` uses to serve any row range by seeking.
+ */
+import * as PapaModule from 'papaparse';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ServiceError } from '../../../shared/ipc/result';
+import { bomLength, codeUnitBytes, createDecoder, invalidOffsetIn, type TableEncoding, undecodable } from './encoding';
+import { rangeFor, type RowIndex } from './row-index';
+import { RowStartLocator } from './row-start-locator';
+import {
+  CappedList,
+  PROGRESS_BYTES,
+  CHUNK_BYTES,
+  emptyCapped,
+  readAt,
+  readRange,
+  rethrow,
+  scanSizes,
+  type QuoteProblem,
+  type RaggedRow,
+  type ScanCommonOptions,
+  type TableScan,
+} from './table-io';
+
+// papaparse is a UMD bundle: under Node's ESM loader its API is the default export, under a
+// bundler (and in its type declarations) the namespace itself.
+const Papa = (PapaModule as unknown as { default?: typeof PapaModule }).default ?? PapaModule;
+
+export type Linebreak = '\n' | '\r\n' | '\r';
+
+export type CsvScanOptions = ScanCommonOptions & {
+  encoding: TableEncoding;
+  /** `,` for CSV, `\t` for TSV (any single character but a quote or line break). */
+  delimiter: string;
+  /** Longest record (in bytes) accepted before the file is refused; guards against an unterminated quote. */
+  maxRecordBytes?: number;
+  /** Whether `encoding` was a guess (worded into a decoding error). */
+  guessed?: boolean;
+};
+
+export type CsvReadOptions = {
+  encoding: TableEncoding;
+  delimiter: string;
+  index: RowIndex;
+  /** Accepted for symmetry with the JSON reader; CSV rows are returned as parsed. */
+  columns?: readonly string[];
+  file?: string;
+};
+
+export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+type Parsed = {
+  rows: string[][];
+  /** `ends[i]`: the offset in the text just after record i (its terminator included). */
+  ends: number[];
+  problems: (QuoteProblem['problem'] | undefined)[];
+};
+
+/**
+ * Parses `text` with papaparse. `limit` stops after that many records (empty lines too,
+ * unless `skipEmpty`); the caller decides which records are complete.
+ */
+function parseText(text: string, delimiter: string, linebreak: Linebreak, limit?: { rows: number; skipEmpty: boolean }): Parsed {
+  // papaparse drops a U+FEFF at the start of its input. Chunks start mid-file, where U+FEFF is
+  // data, so such a chunk is parsed behind an empty line that is then left out.
+  const shift = text.charCodeAt(0) === 0xfeff ? linebreak.length : 0;
+  const rows: string[][] = [];
+  const ends: number[] = [];
+  const problems: Parsed['problems'] = [];
+  let kept = 0;
+  let skip = shift > 0;
+  Papa.parse<string[]>(shift > 0 ? linebreak + text : text, {
+    delimiter,
+    newline: linebreak,
+    quoteChar: '"',
+    escapeChar: '"',
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      if (skip) {
+        skip = false;
+        return;
+      }
+      rows.push(result.data);
+      ends.push(result.meta.cursor - shift);
+      problems.push(result.errors.length === 0 ? undefined : result.errors.some((e) => e.code === 'MissingQuotes') ? 'unterminated-quote' : 'malformed-quote');
+      if (limit && !(limit.skipEmpty && isEmptyRecord(result.data)) && ++kept >= limit.rows) parser.abort();
+    },
+  });
+  return { rows, ends, problems };
+}
+
+/**
+ * The first line break outside a quoted field: `\r\n`, `\n` or `\r`; null when the text so far
+ * has none (or ends on `\r`). A quote opens a quoted field only at the start of a field, as in
+ * papaparse, so a stray `"` inside a value does not hide the line break.
+ */
+export function detectLinebreak(text: string, delimiter: string, final: boolean): Linebreak | null {
+  const delim = delimiter.charCodeAt(0);
+  let quoted = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 0x22) {
+        if (text.charCodeAt(i + 1) === 0x22) i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (c === 0x22 && fieldStart) {
+      quoted = true;
+      continue;
+    }
+    if (c === 0x0a) return '\n';
+    if (c === 0x0d) {
+      if (i + 1 < text.length) return text.charCodeAt(i + 1) === 0x0a ? '\r\n' : '\r';
+      return final ? '\r' : null;
+    }
+    fieldStart = c === delim;
+  }
+  return final ? '\n' : null;
+}
+
+function countChar(text: string, char: string, from: number, to: number): number {
+  let n = 0;
+  let at = text.indexOf(char, from);
+  while (at >= 0 && at < to) {
+    n++;
+    at = text.indexOf(char, at + 1);
+  }
+  return n;
+}
+
+/** A record papaparse returns for an empty line. */
+const isEmptyRecord = (fields: string[]) => fields.length === 1 && fields[0] === '';
+
+function checkDelimiter(delimiter: string, file: string): void {
+  if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) {
+    throw new ServiceError('tables.bad-delimiter', `"${file}" cannot be read with the delimiter ${JSON.stringify(delimiter)}.`, { file });
+  }
+}
+
+/**
+ * Reads the whole file once: the first non-empty record is the header (`columns`), every later
+ * record is a data row handed to `onBatch` (numbered from 1). Empty lines are skipped (in a
+ * one-column table an empty line is an empty value instead). Rows are passed on as parsed,
+ * ragged or not; ragged rows and quote problems are reported (first 100 and a count).
+ * Aborting `signal` rejects with its reason (an `AbortError`).
+ *
+ * Each chunk is read at the byte offset where the first record not yet complete starts and
+ * decoded on its own, so decoded text is never concatenated (large string copies are what
+ * dominates otherwise); a chunk that holds no complete record is read again, twice as long.
+ */
+export async function scanTable(path: string, options: CsvScanOptions): Promise<TableScan> {
+  const file = options.file ?? basename(path);
+  const { encoding, delimiter, signal } = options;
+  checkDelimiter(delimiter, file);
+  const { every, batchSize } = scanSizes(options);
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const unit = codeUnitBytes(encoding);
+  const bigEndian = encoding === 'utf-16be-bom';
+
+  const ragged = new CappedList<RaggedRow>();
+  const quoteProblems = new CappedList<QuoteProblem>();
+  const offsets: number[] = [];
+  let linebreak: Linebreak | null = null;
+  let columns = null as string[] | null; // set inside the loop's closures; the cast stops TS narrowing it to null
+  let rows = 0;
+  let blankLines = 0;
+  let lines = 0; // line terminators before the current chunk
+  let batch: string[][] = [];
+  let batchFirst = 1;
+  let size = 0;
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const out = batch;
+    batch = [];
+    const first = batchFirst;
+    batchFirst += out.length;
+    await options.onBatch(out, first, columns ?? []);
+    signal?.throwIfAborted();
+  };
+
+  let handle;
+  try {
+    signal?.throwIfAborted();
+    handle = await open(path, 'r');
+    size = (await handle.stat()).size;
+    let pos = 0;
+    let want = CHUNK_BYTES;
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let reported = 0;
+    while (pos < size) {
+      const length = Math.min(want, size - pos);
+      if (buffer.length < length) buffer = Buffer.allocUnsafe(length);
+      const bytes = await readAt(handle, buffer, length, pos);
+      if (bytes.length < length) throw new ServiceError('tables.read-failed', `"${file}" changed while it was being read; scan it again.`, { file });
+      const final = pos + length >= size;
+      let text: string;
+      try {
+        text = createDecoder(encoding, pos === 0).decode(bytes, { stream: !final });
+      } catch {
+        throw undecodable(file, encoding, pos + invalidOffsetIn(bytes, encoding), options.guessed ?? false);
+      }
+      linebreak ??= detectLinebreak(text, delimiter, final);
+      const parsed = linebreak === null ? null : parseText(text, delimiter, linebreak);
+      // The last record may go on in the next chunk: keep it for the next read.
+      const count = parsed === null ? 0 : final ? parsed.rows.length : parsed.rows.length - 1;
+      if (parsed === null || linebreak === null || (count <= 0 && !final)) {
+        if (length * 2 > maxRecordBytes) throw recordTooLarge(file, rows + 1, lines + 1, maxRecordBytes);
+        want = length * 2;
+        continue;
+      }
+      want = CHUNK_BYTES;
+
+      const { rows: records, ends, problems } = parsed;
+      const term = linebreak === '\r' ? '\r' : '\n';
+      const locator = new RowStartLocator(unit, bigEndian, pos === 0 ? bomLength(encoding) : pos);
+      locator.setTerminator(term);
+      locator.push(bytes, pos);
+      let counted = 0;
+      let termsIn = 0;
+      const termsBefore = (at: number) => {
+        termsIn += countChar(text, term, counted, at);
+        counted = at;
+        return termsIn;
+      };
+      for (let i = 0; i < count; i++) {
+        const fields = records[i]!;
+        const start = i === 0 ? 0 : ends[i - 1]!;
+        if (columns === null) {
+          if (isEmptyRecord(fields)) {
+            if (ends[i]! > start) blankLines++;
+            continue;
+          }
+          columns = fields;
+          continue;
+        }
+        if (isEmptyRecord(fields) && (columns.length !== 1 || ends[i] === start)) {
+          // A zero-length record is the end of the file after its last line break, not a line.
+          if (ends[i]! > start) blankLines++;
+          continue;
+        }
+        rows++;
+        if ((rows - 1) % every === 0) offsets.push(locator.offsetAfter(termsBefore(start)));
+        if (fields.length !== columns.length) {
+          const expected = columns.length;
+          ragged.add(() => ({ row: rows, line: lines + termsBefore(start) + 1, expected, actual: fields.length }));
+        }
+        const problem = problems[i];
+        if (problem) quoteProblems.add(() => ({ row: rows, line: lines + termsBefore(start) + 1, problem }));
+        batch.push(fields);
+        if (batch.length >= batchSize) await flush();
+      }
+      // Hand over each chunk's rows now, so they die young instead of being copied around by the GC.
+      await flush();
+      if (final) break;
+      const commit = ends[count - 1]!;
+      pos = locator.offsetAfter(termsBefore(commit));
+      lines += termsIn;
+      if (pos - reported >= PROGRESS_BYTES) {
+        reported = pos;
+        options.onProgress?.(pos, rows);
+      }
+      signal?.throwIfAborted();
+    }
+    await flush();
+    options.onProgress?.(size, rows);
+  } catch (error) {
+    rethrow(file, error);
+  } finally {
+    await handle?.close();
+  }
+
+  return {
+    columns: columns ?? [],
+    rows,
+    bytes: size,
+    index: {
+      format: 'table-row-index',
+      formatVersion: 1,
+      kind: 'csv',
+      encoding,
+      delimiter,
+      linebreak: linebreak ?? '\n',
+      fields: columns?.length ?? 0,
+      every,
+      rows,
+      bytes: size,
+      offsets,
+    },
+    ragged: ragged.toJSON(),
+    quoteProblems: quoteProblems.toJSON(),
+    largeNumbers: emptyCapped(),
+    blankLines,
+  };
+}
+
+function recordTooLarge(file: string, row: number, line: number, max: number): ServiceError {
+  return new ServiceError(
+    'tables.record-too-large',
+    `"${file}": the record starting at data row ${row} (line ${line}) runs past ${max} bytes. It most likely opens a quote (") that is never closed; fix the quoting and resubmit.`,
+    { file, row, line },
+  );
+}
+
+/**
+ * Data rows `from … from+count-1` (1-based; clamped to the table) as parsed by `scanTable`,
+ * read by seeking to the indexed row at or before `from` and parsing forward.
+ */
+export async function readRows(path: string, options: CsvReadOptions, from: number, count: number): Promise<string[][]> {
+  const { index } = options;
+  const file = options.file ?? basename(path);
+  if (index.kind !== 'csv' || index.encoding !== options.encoding || index.delimiter !== options.delimiter || index.linebreak === null) {
+    throw new ServiceError('tables.index-invalid', `The row index given for "${file}" does not describe it as read here; scan the file again.`, { file });
+  }
+  const range = rangeFor(index, from, count, file);
+  if (!range) return [];
+  const bytes = await readRange(path, range.start, range.end, index, file);
+  let text: string;
+  try {
+    text = createDecoder(index.encoding, range.start === 0).decode(bytes);
+  } catch {
+    throw undecodable(file, index.encoding, range.start + invalidOffsetIn(bytes, index.encoding), false);
+  }
+  const skipEmpty = index.fields !== 1;
+  const parsed = parseText(text, options.delimiter, index.linebreak, { rows: range.from - range.firstRow + range.count, skipEmpty });
+  const out: string[][] = [];
+  let row = range.firstRow - 1;
+  for (let i = 0; i < parsed.rows.length && out.length < range.count; i++) {
+    const fields = parsed.rows[i]!;
+    const start = i === 0 ? 0 : parsed.ends[i - 1]!;
+    if (isEmptyRecord(fields) && (skipEmpty || parsed.ends[i] === start)) continue;
+    row++;
+    if (row >= range.from) out.push(fields);
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * Pieces every table reader shares: the options and result shapes of a scan, capped problem
+ * lists, and file access (sequential chunks for a scan, one positioned read for a row range)
+ * with I/O failures turned into errors that name the file.
+ */
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { ServiceError } from '../../../shared/ipc/result';
+import { DEFAULT_INDEX_EVERY, type RowIndex } from './row-index';
+
+/** Rows handed to `onBatch`; the scan waits for a returned promise (backpressure). */
+export type BatchHandler = (rows: string[][], firstRowNumber: number, columns: readonly string[]) => void | Promise<void>;
+
+export type ScanCommonOptions = {
+  onBatch: BatchHandler;
+  /** Name of the file in messages (its path in the package); defaults to the base name. */
+  file?: string;
+  signal?: AbortSignal;
+  onProgress?: (bytesRead: number, rowsRead: number) => void;
+  /** K of the row index (default 1,024). */
+  every?: number;
+  /** Most rows per `onBatch` call (default 2,048); batches end at each read chunk, so they are usually smaller. */
+  batchSize?: number;
+};
+
+/** A problem list that keeps the first `cap` entries and counts them all. */
+export type Capped<T> = { count: number; first: T[] };
+
+export type RaggedRow = { row: number; line: number; expected: number; actual: number };
+export type QuoteProblem = { row: number; line: number; problem: 'unterminated-quote' | 'malformed-quote' };
+export type LargeNumber = { row: number; column: string };
+
+export type TableScan = {
+  columns: string[];
+  /** Data rows (the header and blank lines excluded). */
+  rows: number;
+  bytes: number;
+  index: RowIndex;
+  /** CSV/TSV: rows whose field count differs from the header's. */
+  ragged: Capped<RaggedRow>;
+  /** CSV/TSV: rows with a quote papaparse had to guess about. */
+  quoteProblems: Capped<QuoteProblem>;
+  /** JSON/NDJSON: number literals of magnitude ≥ 1e15 (identifier-like numbers stored as numbers). */
+  largeNumbers: Capped<LargeNumber>;
+  blankLines: number;
+};
+
+export const PROBLEM_CAP = 100;
+export const DEFAULT_BATCH_SIZE = 2048;
+/** `onProgress` is called about once per this many bytes, and at the end. */
+export const PROGRESS_BYTES = 1024 * 1024;
+/**
+ * Bytes per read. Small on purpose: a chunk's decoded text and rows then stay in V8's young
+ * generation and die there; with 1 MiB chunks the garbage collector spent about as long
+ * copying surviving rows and large strings as the parser spent parsing (see tables.bench.ts).
+ */
+export const CHUNK_BYTES = 32 * 1024;
+
+/** K and the batch size of a scan, checked (both whole numbers ≥ 1). */
+export function scanSizes(options: ScanCommonOptions): { every: number; batchSize: number } {
+  const every = options.every ?? DEFAULT_INDEX_EVERY;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isSafeInteger(every) || every < 1 || !Number.isSafeInteger(batchSize) || batchSize < 1) {
+    throw new RangeError(`every (${every}) and batchSize (${batchSize}) must be whole numbers of at least 1`);
+  }
+  return { every, batchSize };
+}
+
+export class CappedList<T> {
+  count = 0;
+  readonly first: T[] = [];
+  constructor(private readonly cap = PROBLEM_CAP) {}
+  /** Counts a problem; `make` runs only while the list has room. */
+  add(make: () => T): void {
+    this.count++;
+    if (this.first.length < this.cap) this.first.push(make());
+  }
+  toJSON(): Capped<T> {
+    return { count: this.count, first: this.first.slice() };
+  }
+}
+
+export const emptyCapped = <T>(): Capped<T> => ({ count: 0, first: [] });
+
+export function readFailed(file: string, error: unknown): ServiceError {
+  return new ServiceError('tables.read-failed', `"${file}" could not be read: ${(error as Error).message}.`, { file });
+}
+
+const isAbort = (error: unknown) => (error as Error | undefined)?.name === 'AbortError';
+
+/** Rethrows ServiceErrors and aborts as they are; anything else becomes `tables.read-failed`. */
+export function rethrow(file: string, error: unknown): never {
+  if (error instanceof ServiceError || isAbort(error)) throw error;
+  throw readFailed(file, error);
+}
+
+/** The file's bytes from `start` in chunks of `CHUNK_BYTES`, stopping when `signal` aborts. */
+export function readChunks(path: string, start: number, signal: AbortSignal | undefined): AsyncIterable<Buffer> {
+  return createReadStream(path, { start, highWaterMark: CHUNK_BYTES, ...(signal ? { signal } : {}) }) as AsyncIterable<Buffer>;
+}
+
+/** Reads `length` bytes at `position` into the start of `buffer` (fewer at the end of the file). */
+export async function readAt(handle: FileHandle, buffer: Buffer, length: number, position: number): Promise<Buffer> {
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return buffer.subarray(0, done);
+}
+
+/** Reads bytes `start … end-1` in one positioned read, after checking the file is the size the index describes. */
+export async function readRange(path: string, start: number, end: number, index: RowIndex, file: string): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw readFailed(file, error);
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size !== index.bytes) {
+      throw new ServiceError('tables.index-stale', `"${file}" has changed since its rows were indexed (${size} bytes, not ${index.bytes}); scan it again.`, { file });
+    }
+    return await readAt(handle, Buffer.allocUnsafe(end - start), end - start, start);
+  } catch (error) {
+    rethrow(file, error);
+  } finally {
+    await handle.close();
+  }
+}
+
