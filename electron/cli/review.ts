@@ -2,16 +2,22 @@
  * The `review` command for auditors and scripts (`npm run review -- <command>`). It runs the
  * same services as the app, under plain Node. Commands grow with each capability:
  *
+ *   review check <package> [--policy P] [--json] [--at YYYY-MM-DD] [--lang zh|en]
+ *                                        integrity, intake and personal-information findings
  *   review validate <package>            check a package exactly as the app's import does
  *   review demo --out <dir> [--seed N]   write the deterministic demo workspace
  *
- * Exit codes: 0 success, 1 the package was refused (reason on stderr), 2 unusable input.
+ * Exit codes: 0 success / no blocking finding, 1 refused / blocking findings, 2 unusable input.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isRealDate } from '../../shared/formats/common';
+import type { FindingsDocument } from '../../shared/formats/findings';
 import { ServiceError } from '../../shared/ipc/result';
+import { runCheck } from '../services/check/run-check';
+import { createScanPool } from '../services/scan/worker-pool';
 import { openCandidateStore } from '../services/candidates/candidate-store';
 import { DEMO_SEED, generateDemoWorkspace } from '../services/demo/generate';
 import { importPackage } from '../services/intake/import-package';
@@ -19,12 +25,110 @@ import { importPackage } from '../services/intake/import-package';
 const USAGE = `Usage: npm run review -- <command>
 
 Commands:
+  check <package> [--policy <policy.json>] [--json] [--at YYYY-MM-DD] [--lang zh|en]
+                                 Re-run the workstation's checks: package integrity, encoding,
+                                 precision loss, clear or wrongly masked personal information,
+                                 undeclared personal columns, identifiers in reports. Prints a
+                                 table (or the findings JSON of FORMATS.md §3 with --json).
+                                 Exit 0: no blocking finding; 1: blocking findings.
   validate <package>             Check a package folder or .zip as the workstation's import does:
                                  manifest schema, safe paths, every file present and declared,
                                  sizes and SHA-256/SM3 digests. Prints the candidate digest.
   demo --out <dir> [--seed N]    Write the deterministic demo workspace (packages and policies).
 
-Exit codes: 0 ok, 1 refused (reason on stderr), 2 unusable input or usage.`;
+Exit codes: 0 ok, 1 refused or blocking findings, 2 unusable input (one line on stderr).`;
+
+/** Scan workers sit beside the bundled CLI: dist/workers/scan-worker.cjs. */
+const WORKER = join(__dirname, '..', 'workers', 'scan-worker.cjs');
+
+const LABELS = {
+  en: { severity: 'severity', rule: 'rule', clause: 'clause', where: 'where', count: 'count', message: 'message', none: 'No findings.', summary: (b: number, w: number, i: number) => `${b} blocking, ${w} warnings, ${i} notes` },
+  zh: { severity: '级别', rule: '规则', clause: '条款', where: '位置', count: '数量', message: '说明', none: '没有发现问题。', summary: (b: number, w: number, i: number) => `阻断 ${b} 项，警告 ${w} 项，提示 ${i} 项` },
+} as const;
+const SEVERITY = { en: { block: 'BLOCK', warn: 'warn', info: 'info' }, zh: { block: '阻断', warn: '警告', info: '提示' } } as const;
+
+async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { policy: { type: 'string' }, json: { type: 'boolean', default: false }, at: { type: 'string' }, lang: { type: 'string', default: 'en' } },
+  });
+  if (positionals.length !== 1) {
+    console.error('check: give exactly one package folder or .zip');
+    return 2;
+  }
+  if (values.at !== undefined && !isRealDate(values.at)) {
+    console.error(`check: --at must be a date YYYY-MM-DD, not "${values.at}"`);
+    return 2;
+  }
+  const lang = values.lang === 'zh' || values.lang === 'zh-CN' ? 'zh' : values.lang === 'en' ? 'en' : null;
+  if (!lang) {
+    console.error(`check: --lang must be zh or en, not "${values.lang}"`);
+    return 2;
+  }
+  const pool = createScanPool(WORKER);
+  try {
+    const doc = await runCheck({
+      packagePath: resolve(positionals[0]!),
+      ...(values.policy ? { policyPath: resolve(values.policy) } : {}),
+      ...(values.at ? { at: values.at } : {}),
+      pool,
+    });
+    if (values.json) {
+      console.log(JSON.stringify(doc, null, 2));
+    } else {
+      printTable(doc, lang);
+    }
+    return doc.summary.block > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ServiceError) {
+      console.error(`check: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    await pool.close();
+  }
+}
+
+function printTable(doc: FindingsDocument, lang: 'en' | 'zh'): void {
+  const l = LABELS[lang];
+  console.log(`${doc.candidate.id} r${doc.candidate.revision}  ${doc.candidate.digest}${doc.policy ? `  ·  ${doc.policy.id} v${doc.policy.version}` : ''}`);
+  if (doc.findings.length === 0) {
+    console.log(l.none);
+  } else {
+    const rows = doc.findings.map((f) => [
+      SEVERITY[lang][f.severity],
+      f.rule,
+      f.clause ?? '—',
+      [f.location.file, f.location.column, f.location.line !== undefined ? `L${f.location.line}` : undefined, f.location.rows?.length ? `rows ${f.location.rows.slice(0, 3).join(',')}${f.location.rows.length > 3 ? '…' : ''}` : undefined, f.location.field]
+        .filter(Boolean)
+        .join(' · '),
+      String(f.count),
+      f.message + (f.evidence.length > 0 ? `  [${f.evidence.join(', ')}]` : ''),
+    ]);
+    const header = [l.severity, l.rule, l.clause, l.where, l.count, l.message];
+    const widths = header.map((h, i) => Math.min(48, Math.max(width(h), ...rows.map((r) => width(r[i]!)))));
+    const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ');
+    console.log(line(header));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const r of rows) console.log(line(r));
+  }
+  console.log(l.summary(doc.summary.block, doc.summary.warn, doc.summary.info));
+}
+
+/** Display width: CJK characters take two columns. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(text: string, size: number): string {
+  let out = text;
+  while (width(out) > size) out = out.slice(0, -1);
+  return out + ' '.repeat(size - width(out));
+}
 
 async function validate(path: string): Promise<number> {
   const scratch = await mkdtemp(join(tmpdir(), 'review-validate-'));
@@ -73,6 +177,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     case 'demo':
       return demo(rest);
+    case 'check':
+      return check(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -29,7 +29,7 @@ export type ScanJob = {
   asOf: string;
 };
 
-export type TextHit = { line: number; detector: string; confidence: number; personal: boolean };
+export type TextHit = { line: number; start: number; end: number; detector: string; confidence: number; personal: boolean };
 
 export type TableResult = {
   kind: 'table';
@@ -51,6 +51,9 @@ export type ScanResult = TableResult | TextResult;
 export type ScanProgressFn = (bytesDone: number, rowsDone: number) => void;
 
 const MAX_TEXT_HITS = 500;
+/** Detections below this confidence (a 16-digit number failing Luhn…) are noise in a profile. */
+export const PROFILE_MIN_CONFIDENCE = 0.5;
+const isCredible = (d: { confidence: number }) => d.confidence >= PROFILE_MIN_CONFIDENCE;
 
 export async function scanFile(job: ScanJob, options: { signal?: AbortSignal; onProgress?: ScanProgressFn } = {}): Promise<ScanResult> {
   return job.kind === 'table' ? scanTableFile(job, options) : scanTextFile(job, options);
@@ -79,7 +82,7 @@ async function scanTableFile(job: ScanJob, options: { signal?: AbortSignal; onPr
           if (value === undefined || value.trim() === '') {
             profilers[c]!.add(rowNumber, value === undefined ? null : value, []);
           } else {
-            profilers[c]!.add(rowNumber, value, cellDetections(value, job.asOf));
+            profilers[c]!.add(rowNumber, value, cellDetections(value, job.asOf).filter(isCredible));
           }
         }
       }
@@ -117,7 +120,7 @@ async function scanTextFile(job: ScanJob, options: { signal?: AbortSignal; onPro
     bytes += Buffer.byteLength(text) + 1;
     for (const d of findInText(text, { asOf: job.asOf })) {
       hitCount += 1;
-      if (hits.length < MAX_TEXT_HITS) hits.push({ line, detector: d.detector, confidence: d.confidence, personal: d.personal });
+      if (hits.length < MAX_TEXT_HITS) hits.push({ line, start: d.start, end: d.end, detector: d.detector, confidence: d.confidence, personal: d.personal });
     }
     if (line % 2000 === 0) options.onProgress?.(bytes, line);
   }

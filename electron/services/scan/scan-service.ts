@@ -30,11 +30,11 @@ export type ScanService = {
 const TEXT_ROLES = new Set(['report', 'model-card', 'api-spec', 'supporting']);
 const TEXT_TYPES = /^(text\/(plain|markdown)|application\/(json|yaml|x-yaml)|text\/yaml)/;
 
-/** Which files of a candidate are scanned, and how. */
-export function scanJobs(manifest: Candidate, dir: string, asOf: string): ScanJob[] {
+/** Which files of a candidate are scanned, and how; `locate` gives a file's path on disk. */
+export function scanJobs(manifest: Candidate, locate: (path: string) => string, asOf: string): ScanJob[] {
   const jobs: ScanJob[] = [];
   for (const file of manifest.files) {
-    const path = join(dir, 'files', ...file.path.split('/'));
+    const path = locate(file.path);
     const type = file.mediaType.split(';')[0]!.trim().toLowerCase();
     if (file.table && Object.hasOwn(TABLE_MEDIA_TYPES, type)) {
       jobs.push({ path, file: file.path, mediaType: file.mediaType, kind: 'table', fields: file.table.fields, asOf });
@@ -80,7 +80,7 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
     const manifest = Candidate.parse(JSON.parse(stored.manifestText));
     const startedAt = now();
     const asOf = startedAt.toISOString().slice(0, 10);
-    const jobs = scanJobs(manifest, stored.dir, asOf);
+    const jobs = scanJobs(manifest, (path) => join(stored.dir, 'files', ...path.split('/')), asOf);
     const sizes = new Map(manifest.files.map((f) => [f.path, f.bytes]));
     const bytesTotal = jobs.reduce((sum, j) => sum + (sizes.get(j.file) ?? 0), 0);
     const perFile = new Map<string, { bytes: number; rows: number }>();

@@ -68,7 +68,7 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(2, av
         task.reject(new ServiceError(message.error.code, message.error.message, message.error.params ?? {}));
       }
     });
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       if (settled) return;
       finish(false);
       task.reject(new ServiceError('scan.failed', `The scan of "${task.job.file}" failed: ${error.message}`, { file: task.job.file }));

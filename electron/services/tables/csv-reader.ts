@@ -15,7 +15,6 @@ import {
   PROGRESS_BYTES,
   CHUNK_BYTES,
   emptyCapped,
-  readAt,
   readRange,
   rethrow,
   scanSizes,
@@ -23,6 +22,7 @@ import {
   type RaggedRow,
   type ScanCommonOptions,
   type TableScan,
+  WindowReader,
 } from './table-io';
 
 // papaparse is a UMD bundle: under Node's ESM loader its API is the default export, under a
@@ -192,15 +192,13 @@ export async function scanTable(path: string, options: CsvScanOptions): Promise<
     signal?.throwIfAborted();
     handle = await open(path, 'r');
     size = (await handle.stat()).size;
+    const reader = new WindowReader(handle, size);
     let pos = 0;
     let want = CHUNK_BYTES;
-    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let reported = 0;
     while (pos < size) {
       const length = Math.min(want, size - pos);
-      if (buffer.length < length) buffer = Buffer.allocUnsafe(length);
-      const bytes = await readAt(handle, buffer, length, pos);
-      if (bytes.length < length) throw new ServiceError('tables.read-failed', `"${file}" changed while it was being read; scan it again.`, { file });
+      const bytes = await reader.window(pos, length);
       const final = pos + length >= size;
       let text: string;
       try {

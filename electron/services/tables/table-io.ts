@@ -55,6 +55,8 @@ export const PROGRESS_BYTES = 1024 * 1024;
  * copying surviving rows and large strings as the parser spent parsing (see tables.bench.ts).
  */
 export const CHUNK_BYTES = 32 * 1024;
+/** Bytes per system call when reading windows (`WindowReader`). */
+export const READ_BYTES = 1024 * 1024;
 
 /** K and the batch size of a scan, checked (both whole numbers ≥ 1). */
 export function scanSizes(options: ScanCommonOptions): { every: number; batchSize: number } {
@@ -108,6 +110,35 @@ export async function readAt(handle: FileHandle, buffer: Buffer, length: number,
     done += bytesRead;
   }
   return buffer.subarray(0, done);
+}
+
+/**
+ * Serves byte windows of a file from one reused 1 MiB buffer, so a scan that parses 32 KiB at
+ * a time still reads in large, few system calls. A window is valid until the next call.
+ */
+export class WindowReader {
+  private buffer = Buffer.allocUnsafe(READ_BYTES);
+  private start = 0;
+  private length = 0;
+
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly size: number,
+  ) {}
+
+  /** Bytes `pos … pos+length-1` (fewer at the end of the file). */
+  async window(pos: number, length: number): Promise<Buffer> {
+    const end = Math.min(pos + length, this.size);
+    if (pos < this.start || end > this.start + this.length) {
+      const want = Math.min(Math.max(READ_BYTES, end - pos), this.size - pos);
+      if (this.buffer.length < want) this.buffer = Buffer.allocUnsafe(want);
+      const got = await readAt(this.handle, this.buffer, want, pos);
+      if (got.length < want) throw new Error('the file is shorter than it was when the read began');
+      this.start = pos;
+      this.length = want;
+    }
+    return this.buffer.subarray(pos - this.start, end - this.start);
+  }
 }
 
 /** Reads bytes `start … end-1` in one positioned read, after checking the file is the size the index describes. */

@@ -1,0 +1,133 @@
+/**
+ * `review check`: inspects a package (integrity findings), scans its tables and texts in the
+ * worker pool, evaluates the intake and personal-information rules, and attaches masked
+ * evidence read from the listed rows and lines. Produces the findings document of
+ * FORMATS.md §3 — sorted, so the same input gives the same bytes.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { findInText } from '../../../shared/detect';
+import { sortFindings, summarise, type Finding, type FindingsDocument } from '../../../shared/formats/findings';
+import { maskEvidence } from '../../../shared/mask';
+import { CLEAR_IDENTIFIERS, evaluateIntakeAndPii } from '../../../shared/rules/intake-pii';
+import { ServiceError } from '../../../shared/ipc/result';
+import { parsePolicy, type StoredPolicy } from '../policies/policy-store';
+import { scanJobs } from '../scan/scan-service';
+import { cellDetections } from '../scan/cell-detections';
+import type { ScanResult, TableResult } from '../scan/scan-file';
+import type { ScanPool } from '../scan/worker-pool';
+import { openTable } from '../tables';
+import { inspectPackage, UnsafePackage } from './inspect-package';
+
+export type CheckOptions = {
+  packagePath: string;
+  policyPath?: string;
+  /** Evaluation date `YYYY-MM-DD`; defaults to today. */
+  at?: string;
+  pool: ScanPool;
+};
+
+const EVIDENCE_RULES = new Set(['pii.unmasked', 'pii.mask-nonconforming', 'pii.undeclared']);
+
+export async function runCheck(options: CheckOptions): Promise<FindingsDocument> {
+  const policy = options.policyPath ? await loadPolicy(options.policyPath) : null;
+  const at = options.at ?? new Date().toISOString().slice(0, 10);
+  const evaluatedAt = options.at ? `${options.at}T00:00:00+08:00` : new Date().toISOString();
+
+  let inspection;
+  try {
+    inspection = await inspectPackage(options.packagePath);
+  } catch (error) {
+    if (error instanceof UnsafePackage) {
+      return {
+        candidate: { id: '(unknown)', revision: 0, digest: '' },
+        policy: policy ? { id: policy.policy.id, version: policy.policy.version, digest: policy.digest } : null,
+        evaluatedAt,
+        findings: [error.finding],
+        summary: summarise([error.finding]),
+      };
+    }
+    throw error;
+  }
+  const { manifest, source } = inspection;
+  const scratch = await mkdtemp(join(tmpdir(), 'review-check-'));
+  try {
+    // The table readers work on files: a zip's intact payloads are extracted to a scratch folder.
+    const locate = (path: string) => join(scratch, ...path.split('/'));
+    const jobs = scanJobs(manifest, locate, at).filter((job) => inspection.intact.has(job.file));
+    for (const job of jobs) {
+      await mkdir(dirname(job.path), { recursive: true });
+      await pipeline(await source.open(job.file), createWriteStream(job.path));
+    }
+    const results = await Promise.all(jobs.map((job) => options.pool.run(job)));
+    const tables = results.filter((r): r is TableResult => r.kind === 'table');
+    const findings = evaluateIntakeAndPii({
+      manifest,
+      policy: policy?.policy ?? null,
+      tables: tables.map((t) => ({ file: t.file, encodingGuessed: t.encoding.guessed, profiles: t.profiles, largeNumbers: t.largeNumbers })),
+      texts: results.flatMap((r) => (r.kind === 'text' ? [{ file: r.file, hits: r.hits }] : [])),
+    });
+    const withEvidence = await attachEvidence(findings, results, locate, manifest.files, at);
+    const all = sortFindings([...inspection.findings, ...withEvidence]);
+    return {
+      candidate: { id: manifest.id, revision: manifest.revision, digest: inspection.digest },
+      policy: policy ? { id: policy.policy.id, version: policy.policy.version, digest: policy.digest } : null,
+      evaluatedAt,
+      findings: all,
+      summary: summarise(all),
+    };
+  } finally {
+    await source.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function loadPolicy(path: string): Promise<StoredPolicy> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    throw new ServiceError('policy.not-found', `The policy file ${path} could not be read.`, { path });
+  }
+  return parsePolicy(bytes, path);
+}
+
+/** Reads the first listed rows or lines of each finding and adds their masked forms. */
+async function attachEvidence(
+  findings: Finding[],
+  results: ScanResult[],
+  locate: (path: string) => string,
+  files: { path: string; mediaType: string }[],
+  asOf: string,
+): Promise<Finding[]> {
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const { file, column, rows, line } = finding.location;
+    const result = results.find((r) => r.file === file);
+    if (result?.kind === 'table' && column && rows && EVIDENCE_RULES.has(finding.rule)) {
+      const mediaType = files.find((f) => f.path === file)?.mediaType ?? 'text/csv';
+      const table = await openTable(locate(file!), mediaType, { file: file!, encoding: result.encoding });
+      const c = result.columns.indexOf(column);
+      const evidence: string[] = [];
+      for (const row of rows.slice(0, 3)) {
+        const [values] = await table.readRows(result.index, result.columns, row, 1);
+        const value = values?.[c];
+        if (value) evidence.push(maskEvidence(value, cellDetections(value, asOf)[0]));
+      }
+      out.push({ ...finding, evidence });
+    } else if (result?.kind === 'text' && line !== undefined && finding.rule === 'pii.in-text') {
+      const text = (await readFile(locate(file!), 'utf8')).split(/\r?\n/)[line - 1] ?? '';
+      const evidence = findInText(text, { asOf })
+        .filter((d) => d.personal && d.confidence >= 0.9 && CLEAR_IDENTIFIERS.has(d.detector))
+        .slice(0, 3)
+        .map((d) => maskEvidence(text.slice(d.start, d.end), d));
+      out.push({ ...finding, evidence });
+    } else {
+      out.push(finding);
+    }
+  }
+  return out;
+}
