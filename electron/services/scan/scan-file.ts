@@ -62,17 +62,19 @@ export async function scanFile(job: ScanJob, options: { signal?: AbortSignal; on
 async function scanTableFile(job: ScanJob, options: { signal?: AbortSignal; onProgress?: ScanProgressFn }): Promise<TableResult> {
   const table = await openTable(job.path, job.mediaType, { file: job.file, ...(options.signal ? { signal: options.signal } : {}) });
   const byName = new Map(job.fields.map((f) => [f.name, f]));
-  let profilers: ColumnProfiler[] = [];
+  const profilers: ColumnProfiler[] = [];
   const scan = await table.scan({
     file: job.file,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     onBatch: (rows, firstRow, columns) => {
-      if (profilers.length !== columns.length) {
-        profilers = columns.map((name) => {
-          const field = byName.get(name);
-          return field ? createColumnProfiler(field) : createColumnProfiler(undefined, { name });
-        });
+      // JSON tables can gain columns as they go: earlier rows simply lacked them (null cells).
+      while (profilers.length < columns.length) {
+        const name = columns[profilers.length]!;
+        const field = byName.get(name);
+        const profiler = field ? createColumnProfiler(field) : createColumnProfiler(undefined, { name });
+        for (let row = 1; row < firstRow; row++) profiler.add(row, null, []);
+        profilers.push(profiler);
       }
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r]!;
@@ -88,11 +90,12 @@ async function scanTableFile(job: ScanJob, options: { signal?: AbortSignal; onPr
       }
     },
   });
-  if (profilers.length !== scan.columns.length) {
-    profilers = scan.columns.map((name) => {
-      const field = byName.get(name);
-      return field ? createColumnProfiler(field) : createColumnProfiler(undefined, { name });
-    });
+  while (profilers.length < scan.columns.length) {
+    const name = scan.columns[profilers.length]!;
+    const field = byName.get(name);
+    const profiler = field ? createColumnProfiler(field) : createColumnProfiler(undefined, { name });
+    for (let row = 1; row <= scan.rows; row++) profiler.add(row, null, []);
+    profilers.push(profiler);
   }
   return {
     kind: 'table',

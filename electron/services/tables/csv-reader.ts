@@ -14,8 +14,9 @@ import {
   CappedList,
   PROGRESS_BYTES,
   CHUNK_BYTES,
+  staleIndex,
   emptyCapped,
-  readRange,
+  READ_ROWS_BYTES,
   rethrow,
   scanSizes,
   type QuoteProblem,
@@ -145,34 +146,96 @@ function checkDelimiter(delimiter: string, file: string): void {
   }
 }
 
+/** One parsed window of the file: records `0 … count-1` are complete. */
+type CsvChunk = Parsed & {
+  text: string;
+  count: number;
+  final: boolean;
+  linebreak: Linebreak;
+  term: '\n' | '\r';
+  /** Maps "after n terminators in `text`" to a byte offset of the file. */
+  locator: RowStartLocator;
+  /** Byte offset of the chunk in the file, and line terminators before it. */
+  at: number;
+  lineBase: number;
+};
+
+type ChunkOptions = {
+  file: string;
+  encoding: TableEncoding;
+  delimiter: string;
+  linebreak: Linebreak | null;
+  maxRecordBytes: number;
+  guessed: boolean;
+  /** Data rows before the chunk being read, for an error message. */
+  rowsSoFar: () => number;
+};
+
+/**
+ * Reads the file from byte `start` (a record boundary) as parsed windows of about
+ * `CHUNK_BYTES`. Each window starts where the first record not yet complete starts and is
+ * decoded on its own, so decoded text is never concatenated (copying large strings cost as
+ * much as parsing); a window holding no complete record is read again, twice as long.
+ */
+async function* csvChunks(reader: WindowReader, size: number, start: number, o: ChunkOptions): AsyncGenerator<CsvChunk> {
+  const unit = codeUnitBytes(o.encoding);
+  const bigEndian = o.encoding === 'utf-16be-bom';
+  let linebreak = o.linebreak;
+  let pos = start;
+  let want = CHUNK_BYTES;
+  let lines = 0;
+  while (pos < size) {
+    const length = Math.min(want, size - pos);
+    const bytes = await reader.window(pos, length);
+    const final = pos + length >= size;
+    let text: string;
+    try {
+      text = createDecoder(o.encoding, pos === 0).decode(bytes, { stream: !final });
+    } catch {
+      throw undecodable(o.file, o.encoding, pos + invalidOffsetIn(bytes, o.encoding), o.guessed);
+    }
+    linebreak ??= detectLinebreak(text, o.delimiter, final);
+    const parsed = linebreak === null ? null : parseText(text, o.delimiter, linebreak);
+    // The last record may go on past the window: it is read again with the next one.
+    const count = parsed === null ? 0 : final ? parsed.rows.length : parsed.rows.length - 1;
+    if (parsed === null || linebreak === null || (count <= 0 && !final)) {
+      if (length * 2 > o.maxRecordBytes) throw recordTooLarge(o.file, o.rowsSoFar() + 1, lines + 1, o.maxRecordBytes);
+      want = length * 2;
+      continue;
+    }
+    want = CHUNK_BYTES;
+    const term = linebreak === '\r' ? '\r' : '\n';
+    const locator = new RowStartLocator(unit, bigEndian, pos === 0 ? bomLength(o.encoding) : pos);
+    locator.setTerminator(term);
+    locator.push(bytes, pos);
+    yield { ...parsed, text, count, final, linebreak, term, locator, at: pos, lineBase: lines };
+    if (final) return;
+    const terms = countChar(text, term, 0, parsed.ends[count - 1]!);
+    pos = locator.offsetAfter(terms);
+    lines += terms;
+  }
+}
+
 /**
  * Reads the whole file once: the first non-empty record is the header (`columns`), every later
  * record is a data row handed to `onBatch` (numbered from 1). Empty lines are skipped (in a
  * one-column table an empty line is an empty value instead). Rows are passed on as parsed,
  * ragged or not; ragged rows and quote problems are reported (first 100 and a count).
  * Aborting `signal` rejects with its reason (an `AbortError`).
- *
- * Each chunk is read at the byte offset where the first record not yet complete starts and
- * decoded on its own, so decoded text is never concatenated (large string copies are what
- * dominates otherwise); a chunk that holds no complete record is read again, twice as long.
  */
 export async function scanTable(path: string, options: CsvScanOptions): Promise<TableScan> {
   const file = options.file ?? basename(path);
   const { encoding, delimiter, signal } = options;
   checkDelimiter(delimiter, file);
   const { every, batchSize } = scanSizes(options);
-  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-  const unit = codeUnitBytes(encoding);
-  const bigEndian = encoding === 'utf-16be-bom';
 
   const ragged = new CappedList<RaggedRow>();
   const quoteProblems = new CappedList<QuoteProblem>();
   const offsets: number[] = [];
   let linebreak: Linebreak | null = null;
-  let columns = null as string[] | null; // set inside the loop's closures; the cast stops TS narrowing it to null
+  let columns: string[] | null = null;
   let rows = 0;
   let blankLines = 0;
-  let lines = 0; // line terminators before the current chunk
   let batch: string[][] = [];
   let batchFirst = 1;
   let size = 0;
@@ -192,42 +255,25 @@ export async function scanTable(path: string, options: CsvScanOptions): Promise<
     signal?.throwIfAborted();
     handle = await open(path, 'r');
     size = (await handle.stat()).size;
-    const reader = new WindowReader(handle, size);
-    let pos = 0;
-    let want = CHUNK_BYTES;
+    const chunks = csvChunks(new WindowReader(handle, size), size, 0, {
+      file,
+      encoding,
+      delimiter,
+      linebreak: null,
+      maxRecordBytes: options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,
+      guessed: options.guessed ?? false,
+      rowsSoFar: () => rows,
+    });
     let reported = 0;
-    while (pos < size) {
-      const length = Math.min(want, size - pos);
-      const bytes = await reader.window(pos, length);
-      const final = pos + length >= size;
-      let text: string;
-      try {
-        text = createDecoder(encoding, pos === 0).decode(bytes, { stream: !final });
-      } catch {
-        throw undecodable(file, encoding, pos + invalidOffsetIn(bytes, encoding), options.guessed ?? false);
-      }
-      linebreak ??= detectLinebreak(text, delimiter, final);
-      const parsed = linebreak === null ? null : parseText(text, delimiter, linebreak);
-      // The last record may go on in the next chunk: keep it for the next read.
-      const count = parsed === null ? 0 : final ? parsed.rows.length : parsed.rows.length - 1;
-      if (parsed === null || linebreak === null || (count <= 0 && !final)) {
-        if (length * 2 > maxRecordBytes) throw recordTooLarge(file, rows + 1, lines + 1, maxRecordBytes);
-        want = length * 2;
-        continue;
-      }
-      want = CHUNK_BYTES;
-
-      const { rows: records, ends, problems } = parsed;
-      const term = linebreak === '\r' ? '\r' : '\n';
-      const locator = new RowStartLocator(unit, bigEndian, pos === 0 ? bomLength(encoding) : pos);
-      locator.setTerminator(term);
-      locator.push(bytes, pos);
+    for await (const chunk of chunks) {
+      const { text, rows: records, ends, problems, count, term, locator, lineBase } = chunk;
+      linebreak = chunk.linebreak;
       let counted = 0;
-      let termsIn = 0;
+      let terms = 0;
       const termsBefore = (at: number) => {
-        termsIn += countChar(text, term, counted, at);
+        terms += countChar(text, term, counted, at);
         counted = at;
-        return termsIn;
+        return terms;
       };
       for (let i = 0; i < count; i++) {
         const fields = records[i]!;
@@ -249,26 +295,21 @@ export async function scanTable(path: string, options: CsvScanOptions): Promise<
         if ((rows - 1) % every === 0) offsets.push(locator.offsetAfter(termsBefore(start)));
         if (fields.length !== columns.length) {
           const expected = columns.length;
-          ragged.add(() => ({ row: rows, line: lines + termsBefore(start) + 1, expected, actual: fields.length }));
+          ragged.add(() => ({ row: rows, line: lineBase + termsBefore(start) + 1, expected, actual: fields.length }));
         }
         const problem = problems[i];
-        if (problem) quoteProblems.add(() => ({ row: rows, line: lines + termsBefore(start) + 1, problem }));
+        if (problem) quoteProblems.add(() => ({ row: rows, line: lineBase + termsBefore(start) + 1, problem }));
         batch.push(fields);
         if (batch.length >= batchSize) await flush();
       }
       // Hand over each chunk's rows now, so they die young instead of being copied around by the GC.
       await flush();
-      if (final) break;
-      const commit = ends[count - 1]!;
-      pos = locator.offsetAfter(termsBefore(commit));
-      lines += termsIn;
-      if (pos - reported >= PROGRESS_BYTES) {
-        reported = pos;
-        options.onProgress?.(pos, rows);
+      if (chunk.at - reported >= PROGRESS_BYTES) {
+        reported = chunk.at;
+        options.onProgress?.(chunk.at, rows);
       }
       signal?.throwIfAborted();
     }
-    await flush();
     options.onProgress?.(size, rows);
   } catch (error) {
     rethrow(file, error);
@@ -310,7 +351,8 @@ function recordTooLarge(file: string, row: number, line: number, max: number): S
 
 /**
  * Data rows `from … from+count-1` (1-based; clamped to the table) as parsed by `scanTable`,
- * read by seeking to the indexed row at or before `from` and parsing forward.
+ * read by seeking to the indexed row at or before `from` and parsing forward only as far as
+ * needed.
  */
 export async function readRows(path: string, options: CsvReadOptions, from: number, count: number): Promise<string[][]> {
   const { index } = options;
@@ -320,23 +362,36 @@ export async function readRows(path: string, options: CsvReadOptions, from: numb
   }
   const range = rangeFor(index, from, count, file);
   if (!range) return [];
-  const bytes = await readRange(path, range.start, range.end, index, file);
-  let text: string;
+  let handle;
   try {
-    text = createDecoder(index.encoding, range.start === 0).decode(bytes);
-  } catch {
-    throw undecodable(file, index.encoding, range.start + invalidOffsetIn(bytes, index.encoding), false);
+    handle = await open(path, 'r');
+    const { size } = await handle.stat();
+    if (size !== index.bytes) throw staleIndex(file, size, index.bytes);
+    const out: string[][] = [];
+    let row = range.firstRow - 1;
+    const chunks = csvChunks(new WindowReader(handle, size, READ_ROWS_BYTES), size, range.start, {
+      file,
+      encoding: index.encoding,
+      delimiter: options.delimiter,
+      linebreak: index.linebreak,
+      maxRecordBytes: Infinity,
+      guessed: false,
+      rowsSoFar: () => row,
+    });
+    for await (const chunk of chunks) {
+      for (let i = 0; i < chunk.count; i++) {
+        const fields = chunk.rows[i]!;
+        const start = i === 0 ? 0 : chunk.ends[i - 1]!;
+        if (isEmptyRecord(fields) && (index.fields !== 1 || chunk.ends[i] === start)) continue;
+        row++;
+        if (row >= range.from) out.push(fields);
+        if (out.length === range.count) return out;
+      }
+    }
+    return out;
+  } catch (error) {
+    return rethrow(file, error);
+  } finally {
+    await handle?.close();
   }
-  const skipEmpty = index.fields !== 1;
-  const parsed = parseText(text, options.delimiter, index.linebreak, { rows: range.from - range.firstRow + range.count, skipEmpty });
-  const out: string[][] = [];
-  let row = range.firstRow - 1;
-  for (let i = 0; i < parsed.rows.length && out.length < range.count; i++) {
-    const fields = parsed.rows[i]!;
-    const start = i === 0 ? 0 : parsed.ends[i - 1]!;
-    if (isEmptyRecord(fields) && (skipEmpty || parsed.ends[i] === start)) continue;
-    row++;
-    if (row >= range.from) out.push(fields);
-  }
-  return out;
 }

@@ -97,6 +97,13 @@ describe('detectFileEncoding', () => {
     expect(await detectFileEncoding(path)).toEqual({ encoding: 'utf-8', guessed: false });
   });
 
+  it('notices a broken UTF-8 sequence that straddles read chunks', async () => {
+    const path = join(dir, 'broken-straddle.csv');
+    // A three-byte lead as the last byte of the first 1 MiB chunk, then no continuation bytes.
+    await writeFile(path, Buffer.concat([Buffer.from('x'.repeat(1024 * 1024 - 1)), Buffer.from([0xe4]), Buffer.from('abc\n')]));
+    expect(await detectFileEncoding(path)).toEqual({ encoding: 'gb18030', guessed: true });
+  });
+
   it('calls a file cut short inside a UTF-8 character not UTF-8', async () => {
     const path = join(dir, 'cut.csv');
     await writeFile(path, Buffer.concat([Buffer.from('a'.repeat(70_000)), Buffer.from([0xe4, 0xb8])]));

@@ -167,8 +167,7 @@ function utf8TailStart(bytes: Uint8Array): number {
     const b = bytes[n - k]!;
     if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
     if (b < 0xc0) return n; // ASCII: the chunk ends on a boundary
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-    return need > k ? n - k : n;
+    return sequenceLength(b) > k ? n - k : n;
   }
   return n;
 }
@@ -191,11 +190,12 @@ export async function detectFileEncoding(
   const sampleParts: Buffer[] = [];
   let sampled = 0;
   let carry: Buffer = Buffer.alloc(0);
-  let utf8 = true;
   let decided: DetectedEncoding | null = null;
+  const notUtf8: DetectedEncoding = { encoding: 'gb18030', guessed: true };
   try {
     const stream = createReadStream(path, { highWaterMark: 1024 * 1024, ...(options.signal ? { signal: options.signal } : {}) });
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let parts = [chunk];
       if (decided === null) {
         sampleParts.push(chunk);
         sampled += chunk.length;
@@ -206,14 +206,15 @@ export async function detectFileEncoding(
           stream.destroy();
           return decided;
         }
-        for (const part of sampleParts) ({ carry, utf8 } = checkUtf8Chunk(carry, part));
-        sampleParts.length = 0;
-      } else {
-        ({ carry, utf8 } = checkUtf8Chunk(carry, chunk));
+        parts = sampleParts.splice(0);
       }
-      if (!utf8) {
-        stream.destroy();
-        return { encoding: 'gb18030', guessed: true };
+      for (const part of parts) {
+        const checked = checkUtf8Chunk(carry, part);
+        if (!checked.utf8) {
+          stream.destroy();
+          return notUtf8;
+        }
+        carry = checked.carry;
       }
     }
   } catch (error) {
@@ -222,13 +223,26 @@ export async function detectFileEncoding(
   }
   if (decided === null) return detectEncoding(Buffer.concat(sampleParts), { complete: true, file });
   // A carried tail at the very end is a UTF-8 sequence the file cuts short: not UTF-8.
-  return carry.length > 0 ? { encoding: 'gb18030', guessed: true } : decided;
+  return carry.length > 0 ? notUtf8 : decided;
 }
 
+const sequenceLength = (lead: number) => (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2);
+
+/**
+ * Validates one chunk of a file as UTF-8, given the incomplete sequence (`carry`, starting with
+ * its lead byte) that ended the previous chunk; returns the new chunk's own incomplete tail.
+ */
 function checkUtf8Chunk(carry: Buffer, chunk: Buffer): { carry: Buffer; utf8: boolean } {
-  const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-  const cut = utf8TailStart(bytes);
-  return { carry: Buffer.from(bytes.subarray(cut)), utf8: isUtf8(bytes.subarray(0, cut)) };
+  let rest = chunk;
+  if (carry.length > 0) {
+    const need = sequenceLength(carry[0]!);
+    const joined = Buffer.concat([carry, chunk.subarray(0, need - carry.length)]);
+    if (joined.length < need) return { carry: joined, utf8: true };
+    if (!isUtf8(joined)) return { carry: Buffer.alloc(0), utf8: false };
+    rest = chunk.subarray(need - carry.length);
+  }
+  const cut = utf8TailStart(rest);
+  return { carry: Buffer.from(rest.subarray(cut)), utf8: isUtf8(rest.subarray(0, cut)) };
 }
 
 /**

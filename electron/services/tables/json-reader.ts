@@ -30,6 +30,7 @@ export type JsonScanOptions = ScanCommonOptions & {
   encoding: TableEncoding;
   /** Longest row (in bytes) accepted before the file is refused. */
   maxRowBytes?: number;
+  /** Whether `encoding` was a guess (worded into a decoding error). */
   guessed?: boolean;
 };
 
@@ -268,6 +269,7 @@ class CellMaker {
     private readonly grow: boolean,
     /** NDJSON: a row's text is its whole line, so a column within it is a column in the file. */
     private readonly rowIsLine: boolean,
+    private readonly guessed = false,
   ) {
     this.columns = [...columns];
     this.columns.forEach((name, i) => this.positions.set(name, i));
@@ -328,7 +330,7 @@ class CellMaker {
         // reported below
       }
     }
-    throw undecodable(this.file, this.encoding, raw.start + invalidOffsetIn(raw.bytes, this.encoding), this.encoding === 'gb18030');
+    throw undecodable(this.file, this.encoding, raw.start + invalidOffsetIn(raw.bytes, this.encoding), this.guessed);
   }
 
   private syntaxError(raw: RawRow, text: string, error: unknown): ServiceError {
@@ -458,7 +460,7 @@ export async function scanJsonTable(path: string, options: JsonScanOptions): Pro
   const start = bomLength(encoding);
   const lines = kind === 'ndjson' ? new LineSplitter(file, 0, 1, start, maxRowBytes) : null;
   const splitter: Splitter = lines ?? new ArraySplitter(file, encoding === 'gb18030', 0, false, maxRowBytes);
-  const maker = new CellMaker(file, encoding, [], true, kind === 'ndjson');
+  const maker = new CellMaker(file, encoding, [], true, kind === 'ndjson', options.guessed ?? false);
   const offsets: number[] = [];
   let rows = 0;
   let bytes = start;

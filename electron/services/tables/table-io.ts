@@ -1,7 +1,7 @@
 /**
  * Pieces every table reader shares: the options and result shapes of a scan, capped problem
- * lists, and file access (sequential chunks for a scan, one positioned read for a row range)
- * with I/O failures turned into errors that name the file.
+ * lists, and file access (a stream of chunks, windows served from large positioned reads, one
+ * read of a byte range) with I/O failures turned into errors that name the file.
  */
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
@@ -50,13 +50,16 @@ export const DEFAULT_BATCH_SIZE = 2048;
 /** `onProgress` is called about once per this many bytes, and at the end. */
 export const PROGRESS_BYTES = 1024 * 1024;
 /**
- * Bytes per read. Small on purpose: a chunk's decoded text and rows then stay in V8's young
- * generation and die there; with 1 MiB chunks the garbage collector spent about as long
- * copying surviving rows and large strings as the parser spent parsing (see tables.bench.ts).
+ * Bytes decoded and parsed at a time. Small on purpose: a chunk's text and rows then stay in
+ * V8's young generation and die there; with 1 MiB chunks the garbage collector spent about as
+ * long copying surviving rows and large strings as the parser spent parsing (measured with
+ * tables.bench.ts: roughly 30 → 45 MB/s on the shared 2-core build machine).
  */
 export const CHUNK_BYTES = 32 * 1024;
-/** Bytes per system call when reading windows (`WindowReader`). */
+/** Bytes per system call when a scan reads windows (`WindowReader`). */
 export const READ_BYTES = 1024 * 1024;
+/** …and when a row range is read: a little more than one window, since most ranges need a few. */
+export const READ_ROWS_BYTES = 64 * 1024;
 
 /** K and the batch size of a scan, checked (both whole numbers ≥ 1). */
 export function scanSizes(options: ScanCommonOptions): { every: number; batchSize: number } {
@@ -83,6 +86,10 @@ export class CappedList<T> {
 }
 
 export const emptyCapped = <T>(): Capped<T> => ({ count: 0, first: [] });
+
+export function staleIndex(file: string, size: number, indexed: number): ServiceError {
+  return new ServiceError('tables.index-stale', `"${file}" has changed since its rows were indexed (${size} bytes, not ${indexed}); scan it again.`, { file });
+}
 
 export function readFailed(file: string, error: unknown): ServiceError {
   return new ServiceError('tables.read-failed', `"${file}" could not be read: ${(error as Error).message}.`, { file });
@@ -117,20 +124,23 @@ export async function readAt(handle: FileHandle, buffer: Buffer, length: number,
  * a time still reads in large, few system calls. A window is valid until the next call.
  */
 export class WindowReader {
-  private buffer = Buffer.allocUnsafe(READ_BYTES);
+  private buffer: Buffer;
   private start = 0;
   private length = 0;
 
   constructor(
     private readonly handle: FileHandle,
     private readonly size: number,
-  ) {}
+    private readonly readBytes = READ_BYTES,
+  ) {
+    this.buffer = Buffer.allocUnsafe(readBytes);
+  }
 
   /** Bytes `pos … pos+length-1` (fewer at the end of the file). */
   async window(pos: number, length: number): Promise<Buffer> {
     const end = Math.min(pos + length, this.size);
     if (pos < this.start || end > this.start + this.length) {
-      const want = Math.min(Math.max(READ_BYTES, end - pos), this.size - pos);
+      const want = Math.min(Math.max(this.readBytes, end - pos), this.size - pos);
       if (this.buffer.length < want) this.buffer = Buffer.allocUnsafe(want);
       const got = await readAt(this.handle, this.buffer, want, pos);
       if (got.length < want) throw new Error('the file is shorter than it was when the read began');
@@ -151,9 +161,7 @@ export async function readRange(path: string, start: number, end: number, index:
   }
   try {
     const { size } = await handle.stat();
-    if (size !== index.bytes) {
-      throw new ServiceError('tables.index-stale', `"${file}" has changed since its rows were indexed (${size} bytes, not ${index.bytes}); scan it again.`, { file });
-    }
+    if (size !== index.bytes) throw staleIndex(file, size, index.bytes);
     return await readAt(handle, Buffer.allocUnsafe(end - start), end - start, start);
   } catch (error) {
     rethrow(file, error);

@@ -1,7 +1,9 @@
 /**
- * The overview of one candidate revision: who submits what, under which authorization, for
- * which scenario and recipient, from which sources, and every file with its verified digests.
- * Escape or Backspace (outside a text field) goes back to the queue.
+ * The page of one candidate revision, with two tabs. Overview: who submits what, under which
+ * authorization, for which scenario and recipient, from which sources, and every file with its
+ * verified digests. Preview: the masked files (features/preview). Opening the page starts the
+ * scan in the background when it has never run. Escape or Backspace (outside a text field)
+ * goes back to the queue.
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +19,10 @@ import { Card, Fields } from '../../../app/components/Card';
 import { FilesTable } from './FilesTable';
 import { SourcesTable } from './SourcesTable';
 import { ValidityBadge } from './ValidityBadge';
+import { PreviewPanel } from '../../preview/components/PreviewPanel';
+import { candidateKey, usePreviewStore, type CandidateTab } from '../../preview/store';
+import { useScan, type ScanControl } from '../../preview/use-scan';
+import { CandidateTabs } from './CandidateTabs';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -41,10 +47,19 @@ export function CandidateOverview({ id, revision }: { id: string; revision: numb
   const { t } = useTranslation();
   const goToQueue = useNavigationStore((s) => s.goToQueue);
   const state = useCandidateDetail(id, revision);
+  const scan = useScan(id, revision, { autoStart: true });
+  const tab = usePreviewStore((s) => s.tabs[candidateKey(id, revision)] ?? 'overview');
   useBackKeys(goToQueue);
 
   return (
-    <section className="view candidate-view" data-testid="candidate-overview" data-candidate-id={id} data-revision={revision} aria-busy={state.status === 'loading'}>
+    <section
+      className={tab === 'preview' && state.status === 'ready' ? 'view candidate-view is-preview' : 'view candidate-view'}
+      data-testid="candidate-overview"
+      data-candidate-id={id}
+      data-revision={revision}
+      data-tab={tab}
+      aria-busy={state.status === 'loading'}
+    >
       <div className="candidate-topline">
         <button type="button" className="button ghost small" data-testid="overview-back" onClick={goToQueue} title={t('candidate.backHint')}>
           <BackIcon size={14} />
@@ -61,37 +76,63 @@ export function CandidateOverview({ id, revision }: { id: string; revision: numb
           </span>
         </div>
       )}
-      {state.status === 'ready' && <OverviewBody detail={state.detail} />}
+      {state.status === 'ready' && <CandidateBody detail={state.detail} tab={tab} scan={scan} />}
     </section>
+  );
+}
+
+function CandidateBody({ detail, tab, scan }: { detail: CandidateDetail; tab: CandidateTab; scan: ScanControl }) {
+  const { manifest, summary } = detail;
+  const setTab = usePreviewStore((s) => s.setTab);
+  return (
+    <>
+      <CandidateHeader detail={detail} />
+      <CandidateTabs tab={tab} scanState={scan.progress?.state} onChange={(next) => setTab(candidateKey(manifest.id, manifest.revision), next)} />
+      {tab === 'overview' ? (
+        <div className="tab-panel overview-panel" role="tabpanel" id="candidate-panel-overview" aria-labelledby="candidate-tab-overview">
+          <OverviewBody detail={detail} />
+        </div>
+      ) : (
+        <div className="tab-panel preview-tab-panel" role="tabpanel" id="candidate-panel-preview" aria-labelledby="candidate-tab-preview">
+          <PreviewPanel id={summary.id} revision={summary.revision} scan={scan} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function CandidateHeader({ detail }: { detail: CandidateDetail }) {
+  const { t } = useTranslation();
+  const { manifest, summary, source } = detail;
+  const record = useQueueRecord(summary.id, summary.revision);
+  return (
+    <header className="candidate-header">
+      <h1 data-testid="overview-product-name">{manifest.product.name}</h1>
+      <div className="meta-line">
+        <span className="mono strong">{manifest.id}</span>
+        <span className="revision-chip">{t('queue.revision', { revision: manifest.revision })}</span>
+        <span className="meta-sep" aria-hidden="true" />
+        <span className="kind-chip">{t(`kinds.${manifest.product.kind}`)}</span>
+        <StatusBadge status={record?.status ?? 'in-review'} />
+        <span className="meta-sep" aria-hidden="true" />
+        <span className="muted">
+          {t('candidate.submittedAt', { time: formatDateTime(manifest.submittedAt) })}
+        </span>
+        <span className="meta-sep" aria-hidden="true" />
+        <span className="muted">{t('candidate.importedFrom', { name: source.name, kind: t(`candidate.sourceKind.${source.kind}`) })}</span>
+      </div>
+    </header>
   );
 }
 
 function OverviewBody({ detail }: { detail: CandidateDetail }) {
   const { t } = useTranslation();
-  const { manifest, summary, source } = detail;
-  const record = useQueueRecord(summary.id, summary.revision);
+  const { manifest, summary } = detail;
   const today = localDate(new Date());
   const auth = manifest.authorization;
 
   return (
     <>
-      <header className="candidate-header">
-        <h1 data-testid="overview-product-name">{manifest.product.name}</h1>
-        <div className="meta-line">
-          <span className="mono strong">{manifest.id}</span>
-          <span className="revision-chip">{t('queue.revision', { revision: manifest.revision })}</span>
-          <span className="meta-sep" aria-hidden="true" />
-          <span className="kind-chip">{t(`kinds.${manifest.product.kind}`)}</span>
-          <StatusBadge status={record?.status ?? 'in-review'} />
-          <span className="meta-sep" aria-hidden="true" />
-          <span className="muted">
-            {t('candidate.submittedAt', { time: formatDateTime(manifest.submittedAt) })}
-          </span>
-          <span className="meta-sep" aria-hidden="true" />
-          <span className="muted">{t('candidate.importedFrom', { name: source.name, kind: t(`candidate.sourceKind.${source.kind}`) })}</span>
-        </div>
-      </header>
-
       {manifest.product.rawPackage && (
         <div className="banner banner-warning raw-package-warning" role="note" data-testid="overview-raw-package">
           <WarningIcon size={18} />

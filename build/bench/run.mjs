@@ -1,0 +1,59 @@
+// `npm run bench`: performance figures on this machine, printed (never asserted in unit tests).
+// 1. Generates a 1,000,000-row × 10-column CSV package (~116 MB) once, in .cache/bench.
+// 2. Native floor: ripgrep for ID/phone patterns + `openssl dgst -sm3` + `sha256sum`.
+// 3. `review check` end to end on it (the bundled CLI), wall time and peak RSS.
+// Target (intake issue): check ≤ 3× the floor, peak RSS ≤ 400 MB.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateLargePackage } from './generate-large.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dir = join(root, '.cache', 'bench', 'EC-BENCH-000001');
+const csv = join(dir, 'data', 'large.csv');
+const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+
+if (!existsSync(join(dir, 'candidate.json')) || process.env.BENCH_REGENERATE === '1') {
+  const t = Date.now();
+  await generateLargePackage(dir, rows);
+  console.log(`generated ${(statSync(csv).size / 1e6).toFixed(1)} MB in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+execFileSync('node', ['build/build.mjs', '--quiet', '--only=cli,worker'], { cwd: root, stdio: 'inherit' });
+
+const time = (label, command, args) => {
+  const started = process.hrtime.bigint();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rssKb = Number(result.stderr.trim().split('\n').at(-1));
+  if (result.status !== 0 && result.status !== 1) {
+    console.error(`${label} failed (${result.status}): ${result.stderr.slice(0, 500)}`);
+    process.exit(1);
+  }
+  return { seconds, rssMb: rssKb / 1024 };
+};
+
+const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+for (const cmd of ['rg', 'openssl', 'sha256sum', '/usr/bin/time']) {
+  if (!have(cmd)) {
+    console.error(`bench: "${cmd}" is missing (apt-get install ripgrep openssl coreutils time)`);
+    process.exit(2);
+  }
+}
+const size = statSync(csv).size;
+console.log(`\nInput: ${csv} (${(size / 1e6).toFixed(1)} MB)`);
+const rg = time('ripgrep', 'rg', ['-c', '1[3-9][0-9]{9}|[1-9][0-9]{5}(19|20)[0-9]{2}[0-9]{7}[0-9Xx]', csv]);
+const sm3 = time('openssl sm3', 'openssl', ['dgst', '-sm3', csv]);
+const sha = time('sha256sum', 'sha256sum', [csv]);
+const floor = rg.seconds + sm3.seconds + sha.seconds;
+const check = time('review check', 'node', ['dist/cli/review.cjs', 'check', dir, '--json', '--at', '2026-11-27']);
+
+const line = (label, value) => console.log(`${label.padEnd(34)} ${value}`);
+console.log('');
+line('ripgrep (ID/phone patterns)', `${rg.seconds.toFixed(2)} s`);
+line('openssl dgst -sm3', `${sm3.seconds.toFixed(2)} s`);
+line('sha256sum', `${sha.seconds.toFixed(2)} s`);
+line('native floor', `${floor.toFixed(2)} s`);
+line('review check (end to end)', `${check.seconds.toFixed(2)} s  = ${(check.seconds / floor).toFixed(2)}× floor (target ≤ 3×)`);
+line('review check peak RSS', `${check.rssMb.toFixed(0)} MB (target ≤ 400 MB; the largest process)`);
+line('throughput', `${(size / 1e6 / check.seconds).toFixed(1)} MB/s`);

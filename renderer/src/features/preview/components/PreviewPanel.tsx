@@ -1,0 +1,70 @@
+/**
+ * The Preview tab of a candidate: the scan status, the files that can be previewed, and the
+ * open file — a table in the virtualized grid or a text with its highlights. Files are listed
+ * once the scan is done; until then the scan runs in the background and the overview stays usable.
+ */
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../app/components/ErrorMessage';
+import { ErrorIcon } from '../../../app/components/icons';
+import { candidateKey, usePreviewStore } from '../store';
+import { usePreviewOverview } from '../use-preview-overview';
+import type { ScanControl } from '../use-scan';
+import { FileSwitcher } from './FileSwitcher';
+import { ScanStatus } from './ScanStatus';
+import { TablePreview } from './TablePreview';
+import { TextFilePreview } from './TextFilePreview';
+
+export function PreviewPanel({ id, revision, scan }: { id: string; revision: number; scan: ScanControl }) {
+  const { t } = useTranslation();
+  const scanState = scan.progress?.state;
+  const state = usePreviewOverview(id, revision, scanState);
+  const key = candidateKey(id, revision);
+  const chosen = usePreviewStore((s) => s.files[key]);
+  const setFile = usePreviewStore((s) => s.setFile);
+
+  const overview = state.status === 'ready' ? state.overview : null;
+  const tables = overview?.tables ?? [];
+  const texts = overview?.texts ?? [];
+  const table = tables.find((f) => f.file === chosen) ?? (texts.some((f) => f.file === chosen) ? undefined : tables[0]);
+  const text = table ? undefined : (texts.find((f) => f.file === chosen) ?? texts[0]);
+  const current = table?.file ?? text?.file ?? null;
+  const listed = overview !== null && (tables.length > 0 || texts.length > 0 || overview.unsupported.length > 0);
+
+  let body;
+  if (state.status === 'failed') {
+    body = (
+      <div className="banner banner-error" role="alert" data-testid="preview-error">
+        <ErrorIcon />
+        <span>
+          <strong>{t('preview.files.loadFailed')}</strong> <ErrorMessage error={state.error} />
+        </span>
+      </div>
+    );
+  } else if (table) {
+    body = <TablePreview key={`t:${table.file}:${table.sheet ?? ''}`} id={id} revision={revision} table={table} />;
+  } else if (text) {
+    body = <TextFilePreview key={`x:${text.file}`} id={id} revision={revision} info={text} />;
+  } else if (scanState === 'done' && overview?.scan.state === 'done') {
+    body = (
+      <div className="preview-empty" data-testid="preview-empty">
+        <p>{t('preview.files.none')}</p>
+      </div>
+    );
+  } else {
+    body = (
+      <div className="preview-empty" data-testid="preview-waiting">
+        <p>{t(scanState === 'not-started' || scanState === 'cancelled' || scanState === 'failed' ? `preview.scan.help.${scanState}` : 'preview.scan.help.waiting')}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="preview-panel" data-testid="preview-panel">
+      <div className="preview-bar">
+        {listed ? <FileSwitcher overview={overview} current={current} onSelect={(file) => setFile(key, file)} /> : <span className="preview-bar-spacer" />}
+        <ScanStatus scan={scan} />
+      </div>
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+/**
+ * One table of the candidate: the toolbar (jump to row, filter columns by detected type,
+ * legend, selection and Reveal), the virtualized grid under the watermark, the profile of the
+ * column whose header was clicked, and the reveal dialog. Revealed values live in this
+ * component's state only: leaving the file or the candidate drops them.
+ */
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TableInfo } from '../../../../../shared/ipc/schemas/preview';
+import type { ColumnProfile } from '../../../../../shared/profile/column-profile';
+import { api, ApiError } from '../../../app/api';
+import { EyeIcon } from '../../../app/components/icons';
+import { hasMessage, translateDynamic } from '../../../app/i18n';
+import { describeThrown, log } from '../../../app/log';
+import { useNoticeStore } from '../../../app/store';
+import { cellKey, nextSelection, parseCellKey, selectedCells, type CellKey } from '../cell-selection';
+import { formatCount } from '../preview-format';
+import type { FetchRows } from '../row-pages';
+import { PreviewGrid, type JumpRequest, type Revealed } from './PreviewGrid';
+import { ProfilePanel } from './ProfilePanel';
+import { RevealDialog } from './RevealDialog';
+import { Watermark } from './Watermark';
+
+/** Main's default when the policy sets no limit (until an error tells the real one). */
+const DEFAULT_REVEAL_LIMIT = 50;
+
+type ProfilesState = { status: 'loading' } | { status: 'ready'; profiles: ReadonlyMap<string, ColumnProfile> } | { status: 'failed'; error: unknown };
+
+export function TablePreview({ id, revision, table }: { id: string; revision: number; table: TableInfo }) {
+  const { t } = useTranslation();
+  const { file, sheet } = table;
+  const [profilesState, setProfilesState] = useState<ProfilesState>({ status: 'loading' });
+  const [selection, setSelection] = useState<ReadonlySet<CellKey>>(() => new Set());
+  const [revealed, setRevealed] = useState<ReadonlyMap<CellKey, Revealed>>(() => new Map());
+  const [profileColumn, setProfileColumn] = useState<number | null>(null);
+  const [detector, setDetector] = useState<string | null>(null);
+  const [jumpText, setJumpText] = useState('');
+  const [jump, setJump] = useState<JumpRequest | null>(null);
+  const [revealOpen, setRevealOpen] = useState(false);
+  const [revealBusy, setRevealBusy] = useState(false);
+  const [revealError, setRevealError] = useState<unknown>(null);
+  const [revealLimit, setRevealLimit] = useState(DEFAULT_REVEAL_LIMIT);
+
+  useEffect(() => {
+    let active = true;
+    const load = async () => {
+      try {
+        const { profiles } = await api.invoke('preview:profiles', { id, revision, file, ...(sheet !== undefined ? { sheet } : {}) });
+        if (active) setProfilesState({ status: 'ready', profiles: new Map(profiles.map((p) => [p.name, p])) });
+      } catch (error) {
+        log.warn('column profiles failed', { id, revision, file, error: describeThrown(error) });
+        if (active) setProfilesState({ status: 'failed', error });
+      }
+    };
+    void load();
+    return () => {
+      active = false;
+    };
+  }, [id, revision, file, sheet]);
+
+  const profiles = profilesState.status === 'ready' ? profilesState.profiles : null;
+  const names = useMemo(() => table.columns.map((c) => c.name), [table.columns]);
+
+  const fetchRows = useCallback<FetchRows>(
+    (from, count) => api.invoke('preview:rows', { id, revision, file, ...(sheet !== undefined ? { sheet } : {}), from, count }),
+    [id, revision, file, sheet],
+  );
+
+  /** Detectors that fired in any column, most cells first, with how many columns have them. */
+  const detectors = useMemo(() => {
+    const totals = new Map<string, { cells: number; columns: number }>();
+    for (const profile of profiles?.values() ?? []) {
+      for (const d of profile.detected) {
+        const entry = totals.get(d.detector) ?? { cells: 0, columns: 0 };
+        totals.set(d.detector, { cells: entry.cells + d.count, columns: entry.columns + 1 });
+      }
+    }
+    return [...totals.entries()].sort((a, b) => b[1].cells - a[1].cells).map(([detectorId, total]) => ({ id: detectorId, ...total }));
+  }, [profiles]);
+
+  const onCellClick = useCallback((row: number, column: number, additive: boolean) => {
+    setSelection((current) => nextSelection(current, cellKey(row, column), additive));
+  }, []);
+
+  const onHeaderClick = useCallback((column: number) => {
+    setProfileColumn((current) => (current === column ? null : column));
+  }, []);
+
+  const onEscape = useCallback(() => {
+    if (selection.size === 0) return false;
+    setSelection(new Set());
+    return true;
+  }, [selection]);
+
+  const onJumpKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const row = Number.parseInt(jumpText, 10);
+    if (!Number.isFinite(row) || table.rows === 0) return;
+    const clamped = Math.min(Math.max(row, 1), table.rows);
+    setJumpText(String(clamped));
+    setJump((current) => ({ row: clamped, seq: (current?.seq ?? 0) + 1 }));
+  };
+
+  const reveal = async (reason: string) => {
+    const cells = selectedCells(selection, names);
+    setRevealBusy(true);
+    setRevealError(null);
+    try {
+      const result = await api.invoke('preview:reveal', { id, revision, file, ...(sheet !== undefined ? { sheet } : {}), cells, reason });
+      const values = new Map(result.cells.map((c) => [`${c.row}\u0000${c.column}`, c.value]));
+      setRevealed((current) => {
+        const next = new Map(current);
+        for (const key of selection) {
+          const { row, column } = parseCellKey(key);
+          const value = values.get(`${row}\u0000${names[column] ?? ''}`);
+          if (value !== undefined) next.set(key, { value, auditSeq: result.auditSeq });
+        }
+        return next;
+      });
+      setSelection(new Set());
+      setRevealOpen(false);
+      useNoticeStore.getState().push('success', { key: 'preview.reveal.done', params: { count: result.cells.length, seq: result.auditSeq } });
+    } catch (error) {
+      log.warn('reveal refused', { id, revision, file, error: describeThrown(error) });
+      if (error instanceof ApiError && error.code === 'reveal.too-many' && typeof error.params.limit === 'number') setRevealLimit(error.params.limit);
+      setRevealError(error);
+    } finally {
+      setRevealBusy(false);
+    }
+  };
+
+  const activeInfo = profileColumn === null ? undefined : table.columns[profileColumn];
+
+  return (
+    <div className="table-preview" data-testid="table-preview" data-file={file}>
+      <div className="grid-toolbar">
+        <label className="toolbar-field">
+          <span className="toolbar-label">{t('preview.grid.jumpLabel')}</span>
+          <input
+            type="number"
+            className="text-input jump-input tabular"
+            data-testid="grid-jump"
+            min={1}
+            max={Math.max(1, table.rows)}
+            value={jumpText}
+            placeholder={t('preview.grid.jumpPlaceholder', { max: formatCount(table.rows) })}
+            title={t('preview.grid.jumpHelp', { max: formatCount(table.rows) })}
+            onChange={(event) => setJumpText(event.target.value)}
+            onKeyDown={onJumpKey}
+          />
+        </label>
+        <label className="toolbar-field select-field">
+          <span className="toolbar-label">{t('preview.grid.filterLabel')}</span>
+          <select data-testid="grid-detector-filter" value={detector ?? ''} disabled={detectors.length === 0} onChange={(event) => setDetector(event.target.value === '' ? null : event.target.value)}>
+            <option value="">{detectors.length === 0 ? t('preview.grid.filterNone') : t('preview.grid.filterAll')}</option>
+            {detectors.map((d) => (
+              <option key={d.id} value={d.id}>
+                {t('preview.grid.filterOption', { name: hasMessage(`detectors.${d.id}`) ? translateDynamic(`detectors.${d.id}`) : d.id, count: d.columns })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="legend" aria-label={t('preview.legend.label')}>
+          <span className="legend-item">
+            <span className="swatch swatch-masked-for-display" aria-hidden="true" />
+            {t('preview.legend.maskedForDisplay')}
+          </span>
+          <span className="legend-item">
+            <span className="swatch swatch-masked-by-candidate" aria-hidden="true" />
+            {t('preview.legend.maskedByCandidate')}
+          </span>
+          <span className="legend-item">
+            <span className="swatch swatch-revealed" aria-hidden="true" />
+            {t('preview.legend.revealed')}
+          </span>
+        </div>
+        <span className="toolbar-spacer" />
+        {selection.size > 0 ? (
+          <span className="selection-info" data-testid="grid-selection" data-count={selection.size}>
+            {t('preview.grid.selected', { count: selection.size, n: formatCount(selection.size) })}
+            <button type="button" className="button ghost small" data-testid="grid-selection-clear" onClick={() => setSelection(new Set())}>
+              {t('preview.grid.clearSelection')}
+            </button>
+          </span>
+        ) : (
+          <span className="muted small selection-hint">{t('preview.grid.selectHint')}</span>
+        )}
+        <button
+          type="button"
+          className="button small primary"
+          data-testid="reveal-open"
+          disabled={selection.size === 0}
+          title={t('preview.reveal.openHint')}
+          onClick={() => {
+            setRevealError(null);
+            setRevealOpen(true);
+          }}
+        >
+          <EyeIcon size={14} />
+          {t('preview.reveal.open')}
+        </button>
+      </div>
+
+      <div className="table-preview-body">
+        <div className="grid-frame">
+          <PreviewGrid
+            rowCount={table.rows}
+            columns={table.columns}
+            profiles={profiles}
+            detector={detector}
+            selection={selection}
+            revealed={revealed}
+            activeColumn={profileColumn}
+            jump={jump}
+            fetchRows={fetchRows}
+            onCellClick={onCellClick}
+            onHeaderClick={onHeaderClick}
+            onEscape={onEscape}
+          />
+          <Watermark />
+        </div>
+        {activeInfo && (
+          <ProfilePanel
+            key={profileColumn}
+            column={activeInfo}
+            profile={profiles?.get(activeInfo.name)}
+            loading={profilesState.status === 'loading'}
+            onClose={() => setProfileColumn(null)}
+          />
+        )}
+      </div>
+
+      {revealOpen && (
+        <RevealDialog
+          count={selection.size}
+          limit={revealLimit}
+          busy={revealBusy}
+          error={revealError}
+          onSubmit={(reason) => void reveal(reason)}
+          onClose={() => setRevealOpen(false)}
+        />
+      )}
+    </div>
+  );
+}
