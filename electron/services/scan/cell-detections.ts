@@ -1,17 +1,28 @@
 /**
- * The detections of one table cell: the whole-cell detectors first, and for longer free-text
- * cells with nothing found (a note, an address, "联系人张三 13812345678") the free-text scan.
+ * The detections of one table cell: the whole-cell detectors first, and for free-text cells
+ * with nothing found (a note, an address, "联系人张三 13812345678") the slower free-text scan.
  * Shared by the scanner and the masking reader, so the grid masks exactly what the scan saw.
  */
 import { detectCell, findInText, type Detection } from '../../../shared/detect';
 
 const CJK = /[\u3400-\u9fff]/;
 const DIGITS_7 = /\d{7}/;
+const SEPARATED = /[\s,;，；:：、]/;
+
+/**
+ * Whether a cell the whole-cell detectors found nothing in could still hold an identifier in
+ * running text. Codes and numbers (`R000000001`, `DD2026112700123`, amounts, dates) are single
+ * tokens the whole-cell detectors already judged; only text with words around a value needs
+ * the free-text scan.
+ */
+export function isFreeText(value: string): boolean {
+  if (value.length < 8) return false;
+  if (CJK.test(value)) return true;
+  return value.includes('@') || (SEPARATED.test(value) && DIGITS_7.test(value));
+}
 
 export function cellDetections(value: string, asOf: string): Detection[] {
   const found = detectCell(value, { asOf });
-  if (found.length > 0 || value.length < 8) return found;
-  // Free text: only worth the slower scan when it could hold a number-like identifier or Chinese words.
-  if (!DIGITS_7.test(value) && !CJK.test(value) && !value.includes('@')) return found;
+  if (found.length > 0 || !isFreeText(value)) return found;
   return findInText(value, { asOf });
 }
