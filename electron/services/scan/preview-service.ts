@@ -138,6 +138,8 @@ export function createPreviewService(deps: { store: CandidateStore; policies: Po
       if (!file || file.table) throw new ServiceError('preview.no-such-file', `${id} has no text file "${path}".`, { file: path });
       const content = await readFile(join(ctx.stored.dir, 'files', ...path.split('/')), 'utf8');
       const all = content.split(/\r?\n/);
+      // A final line break ends the last line; it does not start an empty one.
+      if (all.length > 1 && all.at(-1) === '') all.pop();
       const asOf = new Date().toISOString().slice(0, 10);
       return {
         file: path,

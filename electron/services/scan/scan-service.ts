@@ -121,6 +121,9 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
       ),
     );
     for (const r of results) perFile.set(r.file, { bytes: r.bytes, rows: r.kind === 'table' ? r.rows : r.lines });
+    emit(true);
+    // A cancel that arrived after the last worker finished still means "do not keep this scan".
+    if (entry.controller.signal.aborted) throw new ServiceError('scan.cancelled', 'The scan was cancelled.');
     const saved: StoredScan = { version: 1, asOf, startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), results };
     const target = join(stored.dir, 'scan.json');
     await writeFile(`${target}.tmp`, JSON.stringify(saved));

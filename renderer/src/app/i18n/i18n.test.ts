@@ -4,7 +4,8 @@
  * main emits has a translation.
  */
 import { describe, expect, it } from 'vitest';
-import { PRODUCT_KINDS } from '../../../../shared/formats/candidate';
+import { DETECTOR_IDS } from '../../../../shared/detect/types';
+import { DATA_CLASSES, PRODUCT_KINDS } from '../../../../shared/formats/candidate';
 import { placeholdersOf } from '../errors';
 import { en } from './en';
 import { i18n, resources } from './index';
@@ -51,6 +52,15 @@ const MAIN_ERROR_CODES = [
   'import.read-failed',
   'shell.url-refused',
   'candidates.not-found',
+  'scan.cancelled',
+  'scan.failed',
+  'tables.unsupported',
+  'intake.encoding-unknown',
+  'reveal.too-many',
+  'reveal.role',
+  'reveal.no-such-cell',
+  'preview.not-scanned',
+  'preview.no-such-file',
 ];
 
 describe('locales', () => {
@@ -83,6 +93,18 @@ describe('locales', () => {
 
   it('name every product kind', () => {
     for (const kind of PRODUCT_KINDS) expect(zh.has(`kinds.${kind}`), kind).toBe(true);
+  });
+
+  it('name every detector and data class the preview shows', () => {
+    for (const id of DETECTOR_IDS) expect(zh.has(`detectors.${id}`), id).toBe(true);
+    for (const name of DATA_CLASSES) expect(zh.has(`classes.${name}`), name).toBe(true);
+  });
+
+  it('carry the limit into the reveal errors and the watermark names the reviewer', () => {
+    expect(placeholdersOf(String(zh.get('errors.reveal.too-many')))).toEqual(['limit']);
+    expect(zh.get('preview.cell.maskedForDisplay')).toBe('展示时已脱敏——候选包中为明文');
+    expect(english.get('preview.cell.maskedForDisplay')).toBe('masked for display — the candidate carries it in clear');
+    expect(zh.get('preview.watermark.reviewer')).toBe('本机审核员');
   });
 
   it('are registered with zh-CN as the default', () => {

@@ -60,7 +60,10 @@ describe('parseOpenApi', () => {
     expect(summary?.operations.map((o) => `${o.method} ${o.path}`)).toEqual(['get /enterprises/{credit_code}/score', 'post /enterprises']);
     const get = summary!.operations[0]!;
     expect(get.summary).toBe('查询单个企业的信用评分等级');
-    expect(get.responses.map((r) => r.status)).toEqual(['200', '404']);
+    expect(get.responses.map((r) => [r.status, r.description])).toEqual([
+      ['200', 'ok'],
+      ['404', 'not found'],
+    ]);
     const ok = get.responses[0]!;
     expect(ok.schema).toBe('EnterpriseScore');
     expect(ok.properties).toEqual([

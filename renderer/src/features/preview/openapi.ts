@@ -6,7 +6,7 @@
  */
 
 export type OpenApiProperty = { name: string; type: string; required: boolean; description?: string };
-export type OpenApiResponse = { status: string; mediaType: string; schema: string | null; properties: OpenApiProperty[]; isArray: boolean };
+export type OpenApiResponse = { status: string; description?: string; mediaType: string; schema: string | null; properties: OpenApiProperty[]; isArray: boolean };
 export type OpenApiOperation = { path: string; method: string; summary?: string; operationId?: string; responses: OpenApiResponse[] };
 export type OpenApiSummary = { version: string; title?: string; operations: OpenApiOperation[] };
 
@@ -86,8 +86,10 @@ function responsesOf(root: Json, operation: Json): OpenApiResponse[] {
   for (const [status, raw] of Object.entries(operation.responses)) {
     const response = deref(root, raw).schema;
     if (!response) continue;
+    const description = str(response.description);
+    const described = description !== undefined ? { description } : {};
     if (!isObject(response.content)) {
-      out.push({ status, mediaType: '', schema: null, properties: [], isArray: false });
+      out.push({ status, ...described, mediaType: '', schema: null, properties: [], isArray: false });
       continue;
     }
     for (const [mediaType, media] of Object.entries(response.content)) {
@@ -95,7 +97,7 @@ function responsesOf(root: Json, operation: Json): OpenApiResponse[] {
       const named = deref(root, schema).name;
       const { properties, isArray } = propertiesOf(root, schema);
       const itemName = !named && isObject(schema) && schema.type === 'array' ? deref(root, schema.items).name : null;
-      out.push({ status, mediaType, schema: named ?? itemName, properties, isArray });
+      out.push({ status, ...described, mediaType, schema: named ?? itemName, properties, isArray });
     }
   }
   return out;

@@ -13,18 +13,18 @@ export const MAX_PAGES = 20;
 
 export type RowPages = {
   /** The row (1-based) when its page is loaded. */
-  row(row: number): MaskedRow | undefined;
+  row: (row: number) => MaskedRow | undefined;
   /** Marks rows first..last as on screen and fetches those of their pages not cached or on the way. */
-  show(first: number, last: number): void;
+  show: (first: number, last: number) => void;
   /** Forgets failed pages and fetches the rows on screen again. */
-  retry(): void;
-  subscribe(listener: () => void): () => void;
+  retry: () => void;
+  subscribe: (listener: () => void) => () => void;
   /** Changes whenever a page arrives or fails (a useSyncExternalStore snapshot). */
-  version(): number;
+  version: () => number;
   /** The error of the last failed page, until retry. */
-  error(): unknown;
+  error: () => unknown;
   /** Pages held now (for tests and diagnostics). */
-  cachedPages(): number[];
+  cachedPages: () => number[];
 };
 
 /** The 0-based page that holds 1-based `row`. */
@@ -101,18 +101,15 @@ export function createRowPages(fetchRows: FetchRows, rowCount: number, options: 
   };
 
   return {
-    row(row) {
-      const page = pages.get(pageOf(row, pageSize));
-      return page?.[(row - 1) % pageSize];
-    },
+    row: (row) => pages.get(pageOf(row, pageSize))?.[(row - 1) % pageSize],
     show,
-    retry() {
+    retry: () => {
       failed.clear();
       lastError = null;
       changed();
       if (lastRange) show(lastRange[0], lastRange[1]);
     },
-    subscribe(listener) {
+    subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },

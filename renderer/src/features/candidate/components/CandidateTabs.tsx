@@ -36,7 +36,7 @@ export function CandidateTabs({ tab, scanState, onChange }: { tab: CandidateTab;
           onClick={() => onChange(name)}
         >
           {t(`candidate.tabs.${name}`)}
-          {name === 'preview' && scanState === 'running' && <span className="tab-busy" title={t('preview.scan.running')} aria-label={t('preview.scan.running')} />}
+          {name === 'preview' && scanState === 'running' && <span className="tab-busy" title={t('preview.scan.running')} aria-hidden="true" />}
         </button>
       ))}
     </div>

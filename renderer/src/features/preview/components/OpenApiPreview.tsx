@@ -28,6 +28,7 @@ export function OpenApiPreview({ summary }: { summary: OpenApiSummary }) {
               <div key={`${response.status} ${response.mediaType}`} className="openapi-response" data-testid="openapi-response" data-status={response.status}>
                 <div className="openapi-response-line">
                   <span className={`status-code status-${response.status.slice(0, 1)}xx`}>{response.status}</span>
+                  {response.description !== undefined && <span className="openapi-response-description">{response.description}</span>}
                   {response.mediaType !== '' && <span className="muted small mono">{response.mediaType}</span>}
                   {response.schema !== null && (
                     <code className="openapi-schema">

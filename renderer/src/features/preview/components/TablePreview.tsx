@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { TableInfo } from '../../../../../shared/ipc/schemas/preview';
 import type { ColumnProfile } from '../../../../../shared/profile/column-profile';
 import { api, ApiError } from '../../../app/api';
-import { EyeIcon } from '../../../app/components/icons';
+import { ErrorMessage } from '../../../app/components/ErrorMessage';
+import { EyeIcon, WarningIcon } from '../../../app/components/icons';
 import { hasMessage, translateDynamic } from '../../../app/i18n';
 import { describeThrown, log } from '../../../app/log';
 import { useNoticeStore } from '../../../app/store';
@@ -138,15 +139,14 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
         <label className="toolbar-field">
           <span className="toolbar-label">{t('preview.grid.jumpLabel')}</span>
           <input
-            type="number"
+            type="text"
+            inputMode="numeric"
             className="text-input jump-input tabular"
             data-testid="grid-jump"
-            min={1}
-            max={Math.max(1, table.rows)}
             value={jumpText}
             placeholder={t('preview.grid.jumpPlaceholder', { max: formatCount(table.rows) })}
             title={t('preview.grid.jumpHelp', { max: formatCount(table.rows) })}
-            onChange={(event) => setJumpText(event.target.value)}
+            onChange={(event) => setJumpText(event.target.value.replace(/[^\d]/g, ''))}
             onKeyDown={onJumpKey}
           />
         </label>
@@ -162,20 +162,19 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
           </select>
         </label>
         <div className="legend" aria-label={t('preview.legend.label')}>
-          <span className="legend-item">
+          <span className="legend-item" title={t('preview.cell.maskedForDisplay')}>
             <span className="swatch swatch-masked-for-display" aria-hidden="true" />
             {t('preview.legend.maskedForDisplay')}
           </span>
-          <span className="legend-item">
+          <span className="legend-item" title={t('preview.cell.maskedByCandidate')}>
             <span className="swatch swatch-masked-by-candidate" aria-hidden="true" />
             {t('preview.legend.maskedByCandidate')}
           </span>
-          <span className="legend-item">
+          <span className="legend-item" title={t('preview.legend.revealedTitle')}>
             <span className="swatch swatch-revealed" aria-hidden="true" />
             {t('preview.legend.revealed')}
           </span>
         </div>
-        <span className="toolbar-spacer" />
         {selection.size > 0 ? (
           <span className="selection-info" data-testid="grid-selection" data-count={selection.size}>
             {t('preview.grid.selected', { count: selection.size, n: formatCount(selection.size) })}
@@ -184,7 +183,9 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
             </button>
           </span>
         ) : (
-          <span className="muted small selection-hint">{t('preview.grid.selectHint')}</span>
+          <span className="muted small selection-hint" title={t('preview.grid.selectHint')}>
+            {t('preview.grid.selectHint')}
+          </span>
         )}
         <button
           type="button"
@@ -201,6 +202,15 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
           {t('preview.reveal.open')}
         </button>
       </div>
+
+      {profilesState.status === 'failed' && (
+        <div className="banner banner-warning" role="alert" data-testid="profiles-error">
+          <WarningIcon size={16} />
+          <span>
+            <strong>{t('preview.profile.loadFailed')}</strong> <ErrorMessage error={profilesState.error} />
+          </span>
+        </div>
+      )}
 
       <div className="table-preview-body">
         <div className="grid-frame">

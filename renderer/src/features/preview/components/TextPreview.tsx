@@ -17,6 +17,7 @@ export function TextPreview({ text }: { text: MaskedText }) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const lines = text.lines;
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer never leaves this component.
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scrollRef.current,
