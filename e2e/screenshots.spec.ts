@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
+import { PreviewPage } from './pages/preview-page';
 import { QueuePage } from './pages/queue-page';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -27,6 +28,17 @@ for (const language of ['zh-CN', 'en'] as const) {
     await queue.row(target.id, target.revision).click();
     await expect(new OverviewPage(page).root).toBeVisible();
     await page.screenshot({ path: `${OUT}overview-${language}.png`, fullPage: true });
+
+    // The desensitized preview of a candidate with clear phones and IDs, one column profile open.
+    await page.keyboard.press('Escape');
+    await queue.row('EC-2026-001002', 1).click();
+    const preview = new PreviewPage(page);
+    await preview.open();
+    await preview.waitForScan();
+    await expect(preview.rows.first()).toBeVisible();
+    await page.locator('[data-testid="grid-header-button"]').nth(5).click();
+    await expect(preview.profile).toBeVisible();
+    await page.screenshot({ path: `${OUT}preview-${language}.png` });
 
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.keyboard.press('Escape');

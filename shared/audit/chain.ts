@@ -28,7 +28,7 @@ export const AUDIT_ACTIONS = [
   'scan',
 ] as const;
 
-const JsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]));
+const JsonValue: z.ZodType = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]));
 
 export const AuditEvent = z.strictObject({
   seq: z.number().int().min(1),
