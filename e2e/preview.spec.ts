@@ -102,6 +102,18 @@ test('the grid shows masked rows, jumps, profiles a column and reveals cells for
   }
   await expect(page.locator('[data-testid="notice"][data-tone="success"]')).toBeVisible();
   const values = await Promise.all([first.textContent(), second.textContent()]);
+  // The reveal is in the audit log: who, which cells, why — and not the values themselves.
+  const audit = await page.evaluate(async () => {
+    const result = await window.workstation.audit.recent({ limit: 5 });
+    return result.ok ? result.value : null;
+  });
+  expect(audit?.chainValid).toBe(true);
+  const event = audit!.events.at(-1)!;
+  expect(event.action).toBe('reveal');
+  expect(event.target).toBe('EC-2026-001002@1');
+  expect(event.detail).toMatchObject({ reason: '核对法定代表人手机号' });
+  expect((event.detail as { cells: unknown[] }).cells).toHaveLength(2);
+  for (const value of values) expect(JSON.stringify(audit)).not.toContain(value!);
   // The values live in the view only: nothing the page stores holds them.
   const stored = await storedText(page);
   for (const value of values) expect(stored).not.toContain(value!);

@@ -61,6 +61,10 @@ export async function createServices(platform: Platform): Promise<Services> {
     'preview:profiles': async (ref) => ({ profiles: await preview.profiles(ref) }),
     'preview:text': ({ id, revision, file }) => preview.text(id, revision, file),
     'preview:reveal': ({ cells, reason, ...ref }) => preview.reveal(ref, cells, reason),
+    'audit:recent': async ({ limit }) => {
+      const events = await audit.read();
+      return { events: events.slice(-limit), total: events.length, chainValid: await audit.verify() };
+    },
     'shell:open-external': async ({ url }) => {
       const vetted = vetExternalUrl(url);
       if (vetted === null) throw new ServiceError('shell.url-refused', 'Only http and https links can be opened outside the workstation.');

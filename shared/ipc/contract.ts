@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CandidateDetail, CandidateSummary, ImportProgress, ImportResult } from './schemas/candidates';
 import { AppInfo, Settings, SettingsPatch } from './schemas/app';
 import { ColumnProfile } from '../profile/column-profile';
+import { AuditEvent } from '../audit/chain';
 import { CandidateRef, MaskedRows, MaskedText, PreviewOverview, RevealRequest, RevealResult, ScanProgress, TableRef } from './schemas/preview';
 
 const Empty = z.strictObject({});
@@ -45,6 +46,11 @@ export const channels = {
   'preview:text': { request: CandidateRef.extend({ file: z.string().min(1).max(1024) }), response: MaskedText },
   /** Original values of some cells, for this view only; audited before they are returned. */
   'preview:reveal': { request: RevealRequest, response: RevealResult },
+  /** The latest audit events (they hold cell positions and reasons, never revealed values) and whether the chain verifies. */
+  'audit:recent': {
+    request: z.strictObject({ limit: z.number().int().min(1).max(500) }),
+    response: z.strictObject({ events: z.array(AuditEvent), total: z.number().int(), chainValid: z.boolean() }),
+  },
   'shell:open-external': {
     request: z.strictObject({ url: z.string().max(2048) }),
     response: z.strictObject({ opened: z.boolean() }),

@@ -15,6 +15,8 @@ export type AuditLog = {
   append(input: AuditInput): Promise<AuditEvent>;
   /** Every event, oldest first. */
   read(): Promise<AuditEvent[]>;
+  /** Re-verifies the whole chain on disk. */
+  verify(): Promise<boolean>;
   readonly file: string;
 };
 
@@ -69,6 +71,10 @@ export async function openAuditLog(dataDir: string, now: () => Date = () => new 
       const next = queue.then(() => appendOne(input));
       queue = next.catch(() => undefined);
       return next;
+    },
+    async verify() {
+      await queue;
+      return (await verifyChain(await readFile(file, 'utf8').catch(() => ''))).ok;
     },
     async read() {
       await queue;
