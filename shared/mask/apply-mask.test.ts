@@ -5,19 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeResidentId } from '../ids/resident-id';
+import { seededRandom } from '../detect/testing';
 import { applyMask, isPlainNumber } from './apply-mask';
 
-/** mulberry32: a small seeded generator, so every run tests the same values. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = seededRandom;
 
 function digits(rand: () => number, n: number): string {
   let s = '';

@@ -3,10 +3,11 @@
  * reveal, with the reason, to the audit log before it returns a value; the values are then
  * shown in this view only. At most `limit` cells can be revealed for one reason.
  */
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
 import { CloseIcon, EyeIcon, WarningIcon } from '../../../app/components/icons';
+import { useModalDialog } from '../../../app/use-modal-dialog';
 
 export const MIN_REASON = 4;
 
@@ -28,14 +29,7 @@ export function RevealDialog({ count, limit, busy, error, onSubmit, onClose }: P
   const [reason, setReason] = useState('');
   const [tooShort, setTooShort] = useState(false);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    reasonRef.current?.focus();
-    return () => {
-      if (dialog?.open) dialog.close();
-    };
-  }, []);
+  useModalDialog(dialogRef, reasonRef);
 
   const close = () => {
     if (!busy) onClose();

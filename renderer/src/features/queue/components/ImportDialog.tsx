@@ -3,7 +3,7 @@
  * dialog where the host has one), progress while main verifies and stores it, and the
  * translated error when it fails — in which case nothing was added.
  */
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../../../shared/ipc/schemas/candidates';
 import { api } from '../../../app/api';
@@ -17,6 +17,7 @@ import { useSettingsStore } from '../../settings/store';
 import { rowKey } from '../queue-model';
 import { refreshQueue } from '../refresh';
 import { useQueueStore } from '../store';
+import { useModalDialog } from '../../../app/use-modal-dialog';
 
 type Problem = { kind: 'path-required' } | { kind: 'error'; error: unknown };
 
@@ -32,14 +33,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    inputRef.current?.focus();
-    return () => {
-      if (dialog?.open) dialog.close();
-    };
-  }, []);
+  useModalDialog(dialogRef, inputRef);
 
   const close = () => {
     if (!busy) onClose();
