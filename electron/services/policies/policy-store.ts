@@ -55,7 +55,10 @@ export async function openPolicyStore(dataDir: string): Promise<PolicyStore> {
   const root = join(dataDir, 'store', 'policies');
   await mkdir(root, { recursive: true });
 
+  // Policies change only through importFile; checks and every preview page look them up.
+  let cached: StoredPolicy[] | null = null;
   const list = async (): Promise<StoredPolicy[]> => {
+    if (cached) return cached;
     const out: StoredPolicy[] = [];
     for (const id of (await readdir(root)).sort()) {
       let versions: string[];
@@ -68,6 +71,7 @@ export async function openPolicyStore(dataDir: string): Promise<PolicyStore> {
         out.push(await parsePolicy(await readFile(join(root, id, name)), name));
       }
     }
+    cached = out;
     return out;
   };
 
@@ -96,6 +100,7 @@ export async function openPolicyStore(dataDir: string): Promise<PolicyStore> {
       await mkdir(dir, { recursive: true });
       await writeFile(`${target}.tmp`, bytes);
       await rename(`${target}.tmp`, target);
+      cached = null;
       return stored;
     },
     list,

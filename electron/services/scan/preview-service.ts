@@ -36,10 +36,19 @@ export type PreviewService = {
 type Context = { stored: StoredCandidate; manifest: Candidate; policy: Policy | null };
 
 export function createPreviewService(deps: { store: CandidateStore; policies: PolicyStore; scans: ScanService; audit: AuditLog }): PreviewService {
+  // A stored revision never changes once imported, so its manifest is read and parsed once
+  // rather than on every page of rows.
+  const candidates = new Map<string, { stored: StoredCandidate; manifest: Candidate }>();
   const context = async (id: string, revision: number): Promise<Context> => {
-    const stored = await deps.store.read(id, revision);
-    if (!stored) throw new ServiceError('candidates.not-found', `${id} revision ${revision} is not in the queue.`, { id, revision });
-    const manifest = Candidate.parse(JSON.parse(stored.manifestText));
+    const key = `${id}@${revision}`;
+    let entry = candidates.get(key);
+    if (!entry) {
+      const stored = await deps.store.read(id, revision);
+      if (!stored) throw new ServiceError('candidates.not-found', `${id} revision ${revision} is not in the queue.`, { id, revision });
+      entry = { stored, manifest: Candidate.parse(JSON.parse(stored.manifestText)) };
+      candidates.set(key, entry);
+    }
+    const { stored, manifest } = entry;
     const policy = (await deps.policies.forAgreement(manifest.authorization.agreementId))?.policy ?? null;
     return { stored, manifest, policy };
   };

@@ -49,6 +49,9 @@ type Running = { controller: AbortController; progress: ScanProgress; done: Prom
 
 export function createScanService(platform: Platform, store: CandidateStore, pool: ScanPool, now: () => Date = () => new Date()): ScanService {
   const running = new Map<string, Running>();
+  // Saved results change only when a scan completes here, so they are read from disk once:
+  // the preview asks for them on every page of rows.
+  const saved = new Map<string, StoredScan>();
   const last = new Map<string, ScanProgress>();
   const key = (id: string, revision: number) => `${id}@${revision}`;
 
@@ -59,8 +62,13 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
   };
 
   const readResults = async (stored: StoredCandidate): Promise<StoredScan | null> => {
+    const k = key(stored.meta.id, stored.meta.revision);
+    const known = saved.get(k);
+    if (known) return known;
     try {
-      return JSON.parse(await readFile(join(stored.dir, 'scan.json'), 'utf8')) as StoredScan;
+      const result = JSON.parse(await readFile(join(stored.dir, 'scan.json'), 'utf8')) as StoredScan;
+      saved.set(k, result);
+      return result;
     } catch {
       return null;
     }
@@ -124,10 +132,11 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
     emit(true);
     // A cancel that arrived after the last worker finished still means "do not keep this scan".
     if (entry.controller.signal.aborted) throw new ServiceError('scan.cancelled', 'The scan was cancelled.');
-    const saved: StoredScan = { version: 1, asOf, startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), results };
+    const result: StoredScan = { version: 1, asOf, startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), results };
     const target = join(stored.dir, 'scan.json');
-    await writeFile(`${target}.tmp`, JSON.stringify(saved));
+    await writeFile(`${target}.tmp`, JSON.stringify(result));
     await rename(`${target}.tmp`, target);
+    saved.set(key(stored.meta.id, stored.meta.revision), result);
   };
 
   return {

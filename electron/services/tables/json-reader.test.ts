@@ -149,6 +149,14 @@ describe('scanJsonTable (NDJSON)', () => {
     await expect(scanAll(await write('{"a":1}\n[1]\n'), 'ndjson')).rejects.toMatchObject({ params: { row: 2, line: 2 } });
   });
 
+  it('never repeats the content of a malformed row in its error', async () => {
+    for (const bad of ['{"phone": x13812345678}', '{"phone": 13812345678x}', '{"id":"330106199001011234" "x":1}']) {
+      const error = await scanAll(await write(`{"a":1}\n${bad}\n`), 'ndjson', { file: 'data/x.ndjson' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'tables.json-malformed', params: { row: 2, line: 2 } });
+      expect(JSON.stringify({ message: (error as Error).message, params: (error as { params: unknown }).params })).not.toMatch(/13812345678|330106199001011234/);
+    }
+  });
+
   it.each<TableEncoding>(['utf-8', 'utf-8-bom', 'gb18030'])('serves random row ranges equal to the scan (%s)', async (encoding) => {
     const objects = makeObjects(20_000);
     const text = objects.map((o, i) => (i % 100 === 0 ? '\n' : '') + JSON.stringify(o)).join('\n') + '\n';

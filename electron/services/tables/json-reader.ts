@@ -335,7 +335,11 @@ class CellMaker {
 
   private syntaxError(raw: RawRow, text: string, error: unknown): ServiceError {
     // The platform parser only gives a character position; the strict parser gives line and column.
-    let reason = (error as Error).message;
+    // Never repeat the platform's message itself: V8 quotes the offending text in it
+    // ('Unexpected token …, "{"phone": 138…" is not valid JSON'), which would put a raw value
+    // into an error the renderer, the log and the CLI show.
+    const platform = (error as Error).message;
+    let reason = 'the row is not valid JSON';
     let position: { line: number; column: number } | null = null;
     try {
       parseStrictJson(text);
@@ -345,10 +349,9 @@ class CellMaker {
         position = { line: strict.line, column: strict.column };
       }
     }
-    const at = /^(.*?)(?: in JSON)? at position (\d+)/.exec(reason);
+    const at = position ? null : / at position (\d+)/.exec(platform);
     if (at) {
-      reason = at[1]!;
-      const before = text.slice(0, Number(at[2]));
+      const before = text.slice(0, Number(at[1]));
       const lineStart = before.lastIndexOf('\n') + 1;
       position ??= { line: before.split('\n').length, column: before.length - lineStart + 1 };
     }
