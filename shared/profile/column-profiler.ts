@@ -10,6 +10,7 @@ import { codePointLength, maskShapeOf, toAsciiDigits } from '../mask/chars';
 import { isPlainNumber } from '../mask/apply-mask';
 import { tryParseTransform } from '../mask/transform';
 import { ColumnProfile, MAX_LISTED_ROWS } from './column-profile';
+import { murmur3 } from './hash';
 import { createHyperLogLog } from './hyperloglog';
 import { precisionLossKind } from './precision-loss';
 
@@ -20,6 +21,8 @@ export type ColumnProfilerOptions = {
   rowSampleCap?: number;
   /** The column name when there is no field declaration (an undeclared column). */
   name?: string;
+  /** The detectors `addValue` runs on values it has not seen recently. */
+  detect?: CellDetector;
 };
 
 export type ColumnProfiler = {
@@ -28,8 +31,99 @@ export type ColumnProfiler = {
    * detectors found in it.
    */
   add(rowNumber: number, value: string | null, detections: readonly Detection[]): void;
+  /**
+   * Adds one cell, running `detect` (given at creation) only for values the profiler has not
+   * seen recently: a column of districts or dates repeats a few hundred values a million times.
+   */
+  addValue(rowNumber: number, value: string | null): void;
+  /** What the profiler has counted so far, to merge into another profiler of the same column. */
+  state(): ColumnProfilerState;
+  /**
+   * Adds what another profiler of the same column counted over the rows that follow this
+   * one's: its row numbers are shifted by `rowOffset` (the rows before its part of the table).
+   */
+  absorb(other: ColumnProfilerState, rowOffset: number): void;
   /** The profile of the cells added so far (the profiler can go on afterwards). */
   finish(): ColumnProfile;
+};
+
+/** Detects the identifiers in one non-blank cell value (credible detections only). */
+export type CellDetector = (value: string) => readonly Detection[];
+
+type FormCount = { head: number; tail: number; maskChar: string; length: number; original: DetectorId | null; count: number };
+type DetectorCount = { count: number; personal: boolean; rows: number[] };
+
+/**
+ * The counts of a profiler, structured-cloneable (a scan worker posts it to the thread that
+ * merges the parts of a table). Row numbers are relative to the profiler's own first row.
+ */
+export type ColumnProfilerState = {
+  rows: number;
+  nulls: number;
+  hll: Uint8Array;
+  minLength: number;
+  maxLength: number;
+  detectors: [DetectorId, DetectorCount][];
+  forms: [string, FormCount][];
+  otherMaskForms: number;
+  formKinds: string[];
+  digestCells: number;
+  digestShapes: [string, { shape: DigestShape; count: number }][];
+  conforming: number;
+  nonconforming: number;
+  revealsMore: number;
+  clear: number;
+  nonconformingRows: number[];
+  clearRows: number[];
+  precisionCount: number;
+  precisionRows: number[];
+  numericCount: number;
+  numericMin: number;
+  numericMax: number;
+  identifierLike: boolean;
+};
+
+/**
+ * Everything `add` needs from a cell value, worked out once per distinct value: the counters it
+ * bumps are resolved up front, so adding a repeated value is a handful of increments. Holds no
+ * part of the value itself.
+ */
+type CellFacts = {
+  blank: boolean;
+  hash: number;
+  length: number;
+  /** The counters of the detectors found in the cell (each once). */
+  stats: DetectorCount[];
+  /** The counter of each mask form in the cell (null: beyond MAX_MASK_FORMS, counted as other). */
+  forms: (FormCount | null)[];
+  /** The counter of a digest spanning the cell. */
+  digest: { shape: DigestShape; count: number } | null;
+  /** Against a declared mask: 0 clear, 1 conforming, 2 nonconforming, 3 nonconforming and revealing more. */
+  conformance: 0 | 1 | 2 | 3;
+  loss: boolean;
+  numeric: boolean;
+  /** For numeric cells of a column whose range may be shown: whether the value looks like a code, else its value. */
+  identifierLike: boolean;
+  value: number;
+};
+
+/** Distinct values remembered per column, and the share of repeats below which a column stops remembering. */
+const MEMO_SIZE = 4096;
+const MEMO_TRIAL = 8192;
+const MEMO_MIN_HIT_RATE = 0.4;
+
+const BLANK: CellFacts = {
+  blank: true,
+  hash: 0,
+  length: 0,
+  stats: [],
+  forms: [],
+  digest: null,
+  conformance: 0,
+  loss: false,
+  numeric: false,
+  identifierLike: false,
+  value: Number.NaN,
 };
 
 /** Distinct mask forms tracked per column; more are only counted (otherMaskForms). */
@@ -41,9 +135,6 @@ const IDENTIFIER_DIGITS = 11;
 /** Classes whose numeric range may be shown: anything else could be a person's or a business's raw value. */
 const RANGE_CLASSES: ReadonlySet<string> = new Set(['public', 'derived']);
 
-type FormCount = { head: number; tail: number; maskChar: string; length: number; original: DetectorId | null; count: number };
-type DetectorCount = { count: number; personal: boolean; rows: number[] };
-
 /**
  * A profiler for one column. `field` is the manifest's declaration (class, grade, transform),
  * absent for an undeclared column. See ColumnProfile for what the profile holds.
@@ -52,164 +143,292 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
   const cap = Math.max(0, Math.min(MAX_LISTED_ROWS, Math.floor(options.rowSampleCap ?? MAX_LISTED_ROWS)));
   const declaredMask = field ? tryParseTransform(field.transform) : null;
   const conformance = declaredMask?.kind === 'mask' ? { head: declaredMask.head, tail: declaredMask.tail } : null;
+  const rangeAllowed = field !== undefined && RANGE_CLASSES.has(field.class);
+  const detect = options.detect;
 
-  let rows = 0;
-  let nulls = 0;
   const hll = createHyperLogLog();
-  let minLength = Infinity;
-  let maxLength = -1;
+  const s: ColumnProfilerState = {
+    rows: 0,
+    nulls: 0,
+    hll: hll.registers,
+    minLength: Infinity,
+    maxLength: -1,
+    detectors: [],
+    forms: [],
+    otherMaskForms: 0,
+    formKinds: [],
+    digestCells: 0,
+    digestShapes: [],
+    conforming: 0,
+    nonconforming: 0,
+    revealsMore: 0,
+    clear: 0,
+    nonconformingRows: [],
+    clearRows: [],
+    precisionCount: 0,
+    precisionRows: [],
+    numericCount: 0,
+    numericMin: Infinity,
+    numericMax: -Infinity,
+    identifierLike: false,
+  };
   const detectors = new Map<DetectorId, DetectorCount>();
   const forms = new Map<string, FormCount>();
-  let otherMaskForms = 0;
   const formKinds = new Set<string>();
-  let digestCells = 0;
   const digestShapes = new Map<string, { shape: DigestShape; count: number }>();
-  let conforming = 0;
-  let nonconforming = 0;
-  let revealsMore = 0;
-  let clear = 0;
-  const nonconformingRows: number[] = [];
-  const clearRows: number[] = [];
-  let precisionCount = 0;
-  const precisionRows: number[] = [];
-  let numericCount = 0;
-  let numericMin = Infinity;
-  let numericMax = -Infinity;
-  let identifierLike = false;
-  const rangeAllowed = field !== undefined && RANGE_CLASSES.has(field.class);
+
+  let memo: Map<string, CellFacts> | null = detect ? new Map() : null;
+  let lookups = 0;
+  let hits = 0;
 
   function note(list: number[], row: number): void {
     if (list.length < cap) list.push(row);
   }
 
-  let lastShape: MaskShape | null = null;
-  let lastForm: FormCount | null = null;
-
-  function addForm(shape: MaskShape): void {
-    // A column usually repeats one form: count it without building keys.
-    if (lastForm && lastShape && sameShape(shape, lastShape)) {
-      lastForm.count++;
-      return;
-    }
+  /** The counter of a mask form, created (with count 0) the first time the form is seen. */
+  function formOf(shape: MaskShape): FormCount | null {
     // Name masks differ in head with the surname (张* / 欧阳**) but are one form.
     formKinds.add(shape.original === 'person-name' ? `name|${shape.maskChar}` : `${shape.head}|${shape.tail}|${shape.maskChar}`);
-    const key = `${shape.head}|${shape.tail}|${shape.maskChar}|${shape.length}|${shape.original ?? ''}`;
+    const key = formKey(shape);
     let form = forms.get(key);
-    if (form) {
-      form.count++;
-    } else if (forms.size < MAX_MASK_FORMS) {
-      form = { head: shape.head, tail: shape.tail, maskChar: shape.maskChar, length: shape.length, original: shape.original, count: 1 };
+    if (!form && forms.size < MAX_MASK_FORMS) {
+      form = { head: shape.head, tail: shape.tail, maskChar: shape.maskChar, length: shape.length, original: shape.original, count: 0 };
       forms.set(key, form);
-    } else {
-      otherMaskForms++;
     }
-    lastShape = form ? shape : null;
-    lastForm = form ?? null;
+    return form ?? null;
   }
 
-  function add(rowNumber: number, value: string | null, detections: readonly Detection[]): void {
-    rows++;
-    if (value === null || isBlank(value)) {
-      nulls++;
-      return;
+  function statOf(detector: DetectorId, personal: boolean): DetectorCount {
+    let stat = detectors.get(detector);
+    if (!stat) {
+      stat = { count: 0, personal: false, rows: [] };
+      detectors.set(detector, stat);
     }
-    hll.add(value);
-    const length = codePointLength(value);
-    if (length < minLength) minLength = length;
-    if (length > maxLength) maxLength = length;
+    // Set as the facts are made: the cell is added right after.
+    if (personal) stat.personal = true;
+    return stat;
+  }
 
+  /** The facts of a non-blank value; the counters it refers to exist from now on (the cell is added next). */
+  function factsOf(value: string, detections: readonly Detection[]): CellFacts {
+    if (isBlank(value)) return BLANK;
+    const stats: DetectorCount[] = [];
+    const cellForms: (FormCount | null)[] = [];
     let cellMask: MaskShape | null = null;
+    let digest: CellFacts['digest'] = null;
     let personalHere = false;
     for (let i = 0; i < detections.length; i++) {
       const d = detections[i]!;
       if (d.personal && d.detector !== 'masked' && d.detector !== 'digest') personalHere = true;
-      if (!firstOfDetector(detections, i)) {
-        if (d.detector === 'masked') addForm(shapeOf(d, value));
-        continue;
-      }
-      let stat = detectors.get(d.detector);
-      if (!stat) {
-        stat = { count: 0, personal: false, rows: [] };
-        detectors.set(d.detector, stat);
-      }
-      stat.count++;
-      if (d.personal) stat.personal = true;
-      note(stat.rows, rowNumber);
+      const first = firstOfDetector(detections, i);
+      if (first) stats.push(statOf(d.detector, d.personal));
       if (d.detector === 'masked') {
         const shape = shapeOf(d, value);
-        addForm(shape);
-        cellMask ??= shape;
-      } else if (d.detector === 'digest' && d.digest && coversCell(d, value)) {
-        digestCells++;
+        cellForms.push(formOf(shape));
+        if (first) cellMask ??= shape;
+      } else if (first && d.detector === 'digest' && d.digest && coversCell(d, value)) {
         const key = `${d.digest.encoding}|${d.digest.algorithms.join(',')}|${d.digest.upperCase}`;
-        const known = digestShapes.get(key);
-        if (known) known.count++;
-        else digestShapes.set(key, { shape: d.digest, count: 1 });
+        digest = digestShapes.get(key) ?? null;
+        if (!digest) {
+          digest = { shape: d.digest, count: 0 };
+          digestShapes.set(key, digest);
+        }
       }
     }
+    let conformanceState: CellFacts['conformance'] = 0;
+    if (conformance && cellMask) {
+      if (cellMask.head === conformance.head && cellMask.tail === conformance.tail) conformanceState = 1;
+      else conformanceState = cellMask.head > conformance.head || cellMask.tail > conformance.tail ? 3 : 2;
+    }
+    const loss = precisionLossKind(value) !== null;
+    const numeric = mayBeNumber(value) && isPlainNumber(value);
+    let identifierLike = false;
+    let n = Number.NaN;
+    // The range is only ever shown for public or derived columns without identifiers: skip the work otherwise.
+    if (numeric && rangeAllowed && !s.identifierLike) {
+      const text = toAsciiDigits(value.trim());
+      if (loss || personalHere || looksLikeIdentifier(text)) identifierLike = true;
+      else n = Number(text.replace(/,/g, '').replace(/%$/, ''));
+    }
+    return {
+      blank: false,
+      hash: murmur3(value),
+      length: codePointLength(value),
+      stats,
+      forms: cellForms,
+      digest,
+      conformance: conformanceState,
+      loss,
+      numeric,
+      identifierLike,
+      value: n,
+    };
+  }
 
+  function addFacts(rowNumber: number, f: CellFacts): void {
+    s.rows++;
+    if (f.blank) {
+      s.nulls++;
+      return;
+    }
+    hll.addHash(f.hash);
+    if (f.length < s.minLength) s.minLength = f.length;
+    if (f.length > s.maxLength) s.maxLength = f.length;
+    const stats = f.stats;
+    for (let i = 0; i < stats.length; i++) {
+      const stat = stats[i]!;
+      stat.count++;
+      if (stat.rows.length < cap) stat.rows.push(rowNumber);
+    }
+    const cellForms = f.forms;
+    for (let i = 0; i < cellForms.length; i++) {
+      const form = cellForms[i];
+      if (form) form.count++;
+      else s.otherMaskForms++;
+    }
+    if (f.digest) {
+      s.digestCells++;
+      f.digest.count++;
+    }
     if (conformance) {
-      if (!cellMask) {
-        clear++;
-        note(clearRows, rowNumber);
-      } else if (cellMask.head === conformance.head && cellMask.tail === conformance.tail) {
-        conforming++;
+      if (f.conformance === 0) {
+        s.clear++;
+        note(s.clearRows, rowNumber);
+      } else if (f.conformance === 1) {
+        s.conforming++;
       } else {
-        nonconforming++;
-        if (cellMask.head > conformance.head || cellMask.tail > conformance.tail) revealsMore++;
-        note(nonconformingRows, rowNumber);
+        s.nonconforming++;
+        if (f.conformance === 3) s.revealsMore++;
+        note(s.nonconformingRows, rowNumber);
       }
     }
-
-    const loss = precisionLossKind(value);
-    if (loss) {
-      precisionCount++;
-      note(precisionRows, rowNumber);
+    if (f.loss) {
+      s.precisionCount++;
+      note(s.precisionRows, rowNumber);
     }
-
-    if (mayBeNumber(value) && isPlainNumber(value)) {
-      numericCount++;
-      // The range is only ever shown for public or derived columns without identifiers: skip the work otherwise.
-      if (rangeAllowed && !identifierLike) {
-        const text = toAsciiDigits(value.trim());
-        if (loss || personalHere || looksLikeIdentifier(text)) {
-          identifierLike = true;
-        } else {
-          const n = Number(text.replace(/,/g, '').replace(/%$/, ''));
-          if (Number.isFinite(n)) {
-            if (n < numericMin) numericMin = n;
-            if (n > numericMax) numericMax = n;
-          }
+    if (f.numeric) {
+      s.numericCount++;
+      if (rangeAllowed && !s.identifierLike) {
+        if (f.identifierLike) {
+          s.identifierLike = true;
+        } else if (Number.isFinite(f.value)) {
+          if (f.value < s.numericMin) s.numericMin = f.value;
+          if (f.value > s.numericMax) s.numericMax = f.value;
         }
       }
     }
   }
 
+  function addValue(rowNumber: number, value: string | null): void {
+    if (value === null || isBlank(value)) {
+      addFacts(rowNumber, BLANK);
+      return;
+    }
+    if (!detect) throw new Error('addValue needs the profiler to be created with a detect function');
+    if (memo === null) {
+      addFacts(rowNumber, factsOf(value, detect(value)));
+      return;
+    }
+    lookups++;
+    let facts = memo.get(value);
+    if (facts) {
+      hits++;
+    } else {
+      facts = factsOf(value, detect(value));
+      // A key sliced from a parsed chunk would keep the whole chunk's text alive: store a copy.
+      if (memo.size < MEMO_SIZE) memo.set(ownCopy(value), facts);
+    }
+    if (lookups === MEMO_TRIAL && hits < MEMO_TRIAL * MEMO_MIN_HIT_RATE) memo = null;
+    addFacts(rowNumber, facts);
+  }
+
+  function state(): ColumnProfilerState {
+    return {
+      ...s,
+      hll: hll.registers.slice(),
+      detectors: [...detectors].map(([id, d]) => [id, { ...d, rows: [...d.rows] }]),
+      forms: [...forms].map(([key, f]) => [key, { ...f }]),
+      formKinds: [...formKinds],
+      digestShapes: [...digestShapes].map(([key, d]) => [key, { shape: d.shape, count: d.count }]),
+      nonconformingRows: [...s.nonconformingRows],
+      clearRows: [...s.clearRows],
+      precisionRows: [...s.precisionRows],
+    };
+  }
+
+  function absorb(o: ColumnProfilerState, rowOffset: number): void {
+    const shifted = (list: number[], from: number[]) => {
+      for (const row of from) note(list, row + rowOffset);
+    };
+    s.rows += o.rows;
+    s.nulls += o.nulls;
+    hll.mergeRegisters(o.hll);
+    s.minLength = Math.min(s.minLength, o.minLength);
+    s.maxLength = Math.max(s.maxLength, o.maxLength);
+    for (const [id, d] of o.detectors) {
+      let stat = detectors.get(id);
+      if (!stat) {
+        stat = { count: 0, personal: false, rows: [] };
+        detectors.set(id, stat);
+      }
+      stat.count += d.count;
+      stat.personal ||= d.personal;
+      shifted(stat.rows, d.rows);
+    }
+    for (const [key, f] of o.forms) {
+      const form = forms.get(key);
+      if (form) form.count += f.count;
+      else if (forms.size < MAX_MASK_FORMS) forms.set(key, { ...f });
+      else s.otherMaskForms += f.count;
+    }
+    s.otherMaskForms += o.otherMaskForms;
+    for (const kind of o.formKinds) formKinds.add(kind);
+    s.digestCells += o.digestCells;
+    for (const [key, d] of o.digestShapes) {
+      const known = digestShapes.get(key);
+      if (known) known.count += d.count;
+      else digestShapes.set(key, { shape: d.shape, count: d.count });
+    }
+    s.conforming += o.conforming;
+    s.nonconforming += o.nonconforming;
+    s.revealsMore += o.revealsMore;
+    s.clear += o.clear;
+    shifted(s.nonconformingRows, o.nonconformingRows);
+    shifted(s.clearRows, o.clearRows);
+    s.precisionCount += o.precisionCount;
+    shifted(s.precisionRows, o.precisionRows);
+    s.numericCount += o.numericCount;
+    s.identifierLike ||= o.identifierLike;
+    s.numericMin = Math.min(s.numericMin, o.numericMin);
+    s.numericMax = Math.max(s.numericMax, o.numericMax);
+  }
+
   function finish(): ColumnProfile {
+    const { rows, nulls } = s;
     const nonNull = rows - nulls;
     const share = (count: number): number => (nonNull === 0 ? 0 : Math.min(1, count / nonNull));
     const distinct = nonNull === 0 ? 0 : Math.max(1, Math.min(nonNull, hll.estimate()));
     const algorithms = new Set<DigestShape['algorithms'][number]>();
     for (const { shape } of digestShapes.values()) for (const alg of shape.algorithms) algorithms.add(alg);
-    const showRange = numericCount > 0 && rangeAllowed && !identifierLike && Number.isFinite(numericMin);
+    const showRange = s.numericCount > 0 && rangeAllowed && !s.identifierLike && Number.isFinite(s.numericMin);
     const profile: ColumnProfile = {
       name: field?.name ?? options.name ?? '',
       rows,
       nulls,
       nullRate: rows === 0 ? 0 : nulls / rows,
       distinctEstimate: distinct,
-      minLength: nonNull === 0 ? null : minLength,
-      maxLength: nonNull === 0 ? null : maxLength,
+      minLength: nonNull === 0 ? null : s.minLength,
+      maxLength: nonNull === 0 ? null : s.maxLength,
       detected: [...detectors]
-        .map(([detector, s]) => ({ detector, count: s.count, share: share(s.count), personal: s.personal, rows: [...s.rows] }))
+        .map(([detector, d]) => ({ detector, count: d.count, share: share(d.count), personal: d.personal, rows: [...d.rows] }))
         .sort((a, b) => b.count - a.count || a.detector.localeCompare(b.detector)),
       maskForms: [...forms.values()]
         .map((f) => ({ ...f }))
         .sort((a, b) => b.count - a.count || a.head - b.head || a.tail - b.tail || a.length - b.length),
-      otherMaskForms,
+      otherMaskForms: s.otherMaskForms,
       digest: {
-        count: digestCells,
-        share: share(digestCells),
+        count: s.digestCells,
+        share: share(s.digestCells),
         algorithms: (['md5', 'sha1', 'sha256', 'sm3'] as const).filter((alg) => algorithms.has(alg)),
         shapes: [...digestShapes.values()]
           .map(({ shape, count }) => ({ encoding: shape.encoding, algorithms: [...shape.algorithms], upperCase: shape.upperCase, count }))
@@ -217,23 +436,40 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
         nearUnique: nonNull > 0 && distinct / nonNull >= NEAR_UNIQUE,
       },
       declared: field ? { class: field.class, grade: field.grade, transform: field.transform } : null,
-      maskConformance: conformance
-        ? { transform: field!.transform, conforming, nonconforming, revealsMore, clear, nonconformingRows: [...nonconformingRows], clearRows: [...clearRows] }
-        : null,
+      maskConformance:
+        conformance && field
+          ? {
+              transform: field.transform,
+              conforming: s.conforming,
+              nonconforming: s.nonconforming,
+              revealsMore: s.revealsMore,
+              clear: s.clear,
+              nonconformingRows: [...s.nonconformingRows],
+              clearRows: [...s.clearRows],
+            }
+          : null,
       inconsistentMasking: formKinds.size > 1,
-      precisionLoss: { count: precisionCount, rows: [...precisionRows] },
+      precisionLoss: { count: s.precisionCount, rows: [...s.precisionRows] },
       numeric: {
-        count: numericCount,
-        share: share(numericCount),
-        min: showRange ? numericMin : null,
-        max: showRange ? numericMax : null,
-        rangeWithheld: numericCount > 0 && !showRange,
+        count: s.numericCount,
+        share: share(s.numericCount),
+        min: showRange ? s.numericMin : null,
+        max: showRange ? s.numericMax : null,
+        rangeWithheld: s.numericCount > 0 && !showRange,
       },
     };
     return profile;
   }
 
-  return { add, finish };
+  return {
+    add: (rowNumber, value, detections) => {
+      addFacts(rowNumber, value === null ? BLANK : factsOf(value, detections));
+    },
+    addValue,
+    state,
+    absorb,
+    finish,
+  };
 }
 
 /** Parses a profile that crossed a boundary (IPC, storage); throws a ZodError naming the path. */
@@ -241,9 +477,15 @@ export function parseColumnProfile(input: unknown): ColumnProfile {
   return ColumnProfile.parse(input);
 }
 
-function sameShape(a: MaskShape, b: MaskShape): boolean {
-  return a === b || (a.head === b.head && a.tail === b.tail && a.length === b.length && a.maskChar === b.maskChar && a.original === b.original);
+function formKey(shape: MaskShape): string {
+  return `${shape.head}|${shape.tail}|${shape.maskChar}|${shape.length}|${shape.original ?? ''}`;
 }
+
+/** A fresh, flat copy of a string (a substring can share, and keep alive, its parent's storage). */
+function ownCopy(value: string): string {
+  return JSON.parse(JSON.stringify(value)) as string;
+}
+
 
 /** A number starts with a digit, a sign, a point, a space or a full-width digit. */
 function mayBeNumber(value: string): boolean {

@@ -14,6 +14,8 @@ export type HyperLogLog = {
   estimate(): number;
   /** Folds another sketch of the same precision into this one (as if its values were added here). */
   merge(other: HyperLogLog): void;
+  /** Merges the registers of a sketch of the same precision that crossed a thread boundary. */
+  mergeRegisters(other: Uint8Array): void;
   readonly precision: number;
   readonly registers: Uint8Array;
 };
@@ -37,6 +39,11 @@ export function createHyperLogLog(precision = 12): HyperLogLog {
     if (rank > registers[index]!) registers[index] = rank;
   }
 
+  function mergeRegisters(other: Uint8Array): void {
+    if (other.length !== m) throw new RangeError(`cannot merge ${other.length} registers into a HyperLogLog of ${m}`);
+    for (let i = 0; i < m; i++) if (other[i]! > registers[i]!) registers[i] = other[i]!;
+  }
+
   return {
     precision: p,
     registers,
@@ -55,8 +62,9 @@ export function createHyperLogLog(precision = 12): HyperLogLog {
     },
     merge(other) {
       if (other.precision !== p) throw new RangeError(`cannot merge a HyperLogLog of precision ${other.precision} into one of precision ${p}`);
-      for (let i = 0; i < m; i++) if (other.registers[i]! > registers[i]!) registers[i] = other.registers[i]!;
+      mergeRegisters(other.registers);
     },
+    mergeRegisters,
   };
 }
 

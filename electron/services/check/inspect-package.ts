@@ -4,6 +4,10 @@
  * reviewer sees them all — missing, undeclared and unsafe files, and digest mismatches.
  * Only an unusable package (no readable manifest) is an error.
  */
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { createDigester } from '../../../shared/crypto/digest';
 import { makeFinding, type Finding } from '../../../shared/formats/findings';
 import type { Candidate } from '../../../shared/formats/candidate';
@@ -12,17 +16,28 @@ import { ServiceError } from '../../../shared/ipc/result';
 import { parseManifest, readManifest } from '../intake/import-package';
 import { openPackage, type PackageSource } from '../intake/package-source';
 
-export type Inspection = {
+/** A package whose manifest has been read: what is listed, and what is missing or extra. */
+export type OpenedPackage = {
   manifest: Candidate;
   digest: string;
   source: PackageSource;
+  /** Undeclared and missing files. */
+  findings: Finding[];
+  /** Listed files the package holds (not yet checked against their digests). */
+  present: Set<string>;
+};
+
+export type Verification = {
+  /** Digest mismatches. */
   findings: Finding[];
   /** Files present, listed and intact: the ones later checks may read. */
   intact: Set<string>;
 };
 
-/** Opens and inspects a package; the caller closes `source`. */
-export async function inspectPackage(path: string): Promise<Inspection> {
+export type Inspection = OpenedPackage & Verification;
+
+/** Opens a package and reads its manifest; the caller closes `source`. */
+export async function openInspection(path: string): Promise<OpenedPackage> {
   let source: PackageSource;
   try {
     source = await openPackage(path);
@@ -37,7 +52,7 @@ export async function inspectPackage(path: string): Promise<Inspection> {
     const { manifest, raw } = parseManifest(await readManifest(source));
     const digest = await canonicalSm3(raw);
     const findings: Finding[] = [];
-    const intact = new Set<string>();
+    const present = new Set<string>();
     const listed = new Set(manifest.files.map((f) => f.path));
     for (const path of source.entries.keys()) {
       if (path !== 'candidate.json' && !listed.has(path)) {
@@ -47,33 +62,78 @@ export async function inspectPackage(path: string): Promise<Inspection> {
     for (const file of manifest.files) {
       if (!source.entries.has(file.path)) {
         findings.push(makeFinding('intake.missing-file', `candidate.json lists "${file.path}" but the package does not contain it.`, { file: file.path }));
-        continue;
+      } else {
+        present.add(file.path);
       }
-      const digester = await createDigester();
-      let bytes = 0;
+    }
+    return { manifest, digest, source, findings, present };
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
+}
+
+/**
+ * Checks every present file against its size and digests in the manifest. With `extractTo`,
+ * each file is also written there as it is read (a zip's payloads, for the table readers),
+ * so what is checked is exactly what is later scanned.
+ */
+export async function verifyFiles(opened: OpenedPackage, options: { extractTo?: (path: string) => string } = {}): Promise<Verification> {
+  const { manifest, source } = opened;
+  const findings: Finding[] = [];
+  const intact = new Set<string>();
+  for (const file of manifest.files) {
+    if (!opened.present.has(file.path)) continue;
+    const digester = await createDigester();
+    let bytes = 0;
+    const target = options.extractTo?.(file.path);
+    const out = target ? await openTarget(target) : null;
+    try {
       for await (const chunk of await source.open(file.path)) {
         bytes += (chunk as Buffer).length;
         digester.update(chunk as Buffer);
+        if (out && !out.write(chunk as Buffer)) await once(out, 'drain');
       }
-      const actual = digester.digest();
-      const wrong: string[] = [];
-      if (bytes !== file.bytes) wrong.push('bytes');
-      for (const alg of ['sha256', 'sm3'] as const) if (actual[alg] !== file[alg]) wrong.push(alg);
-      if (wrong.length > 0) {
-        findings.push(
-          makeFinding(
-            'intake.digest-mismatch',
-            `"${file.path}" does not match files[].${wrong.join(', files[].')} in candidate.json: it was changed or damaged after the manifest was made.`,
-            { file: file.path, field: `files[${manifest.files.indexOf(file)}].${wrong[0]!}` },
-          ),
-        );
-        continue;
+    } finally {
+      if (out) {
+        out.end();
+        await once(out, 'close');
       }
-      intact.add(file.path);
     }
-    return { manifest, digest, source, findings, intact };
+    const actual = digester.digest();
+    const wrong: string[] = [];
+    if (bytes !== file.bytes) wrong.push('bytes');
+    for (const alg of ['sha256', 'sm3'] as const) if (actual[alg] !== file[alg]) wrong.push(alg);
+    if (wrong.length > 0) {
+      findings.push(
+        makeFinding(
+          'intake.digest-mismatch',
+          `"${file.path}" does not match files[].${wrong.join(', files[].')} in candidate.json: it was changed or damaged after the manifest was made.`,
+          { file: file.path, field: `files[${manifest.files.indexOf(file)}].${wrong[0]!}` },
+        ),
+      );
+      continue;
+    }
+    intact.add(file.path);
+  }
+  return { findings, intact };
+}
+
+async function openTarget(path: string): Promise<WriteStream> {
+  await mkdir(dirname(path), { recursive: true });
+  const out = createWriteStream(path, { flags: 'wx' });
+  await once(out, 'open');
+  return out;
+}
+
+/** Opens and inspects a package in one go; the caller closes `source`. */
+export async function inspectPackage(path: string): Promise<Inspection> {
+  const opened = await openInspection(path);
+  try {
+    const verified = await verifyFiles(opened);
+    return { ...opened, findings: [...opened.findings, ...verified.findings], intact: verified.intact };
   } catch (error) {
-    await source.close();
+    await opened.source.close();
     throw error;
   }
 }

@@ -4,11 +4,9 @@
  * evidence read from the listed rows and lines. Produces the findings document of
  * FORMATS.md §3 — sorted, so the same input gives the same bytes.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { join } from 'node:path';
 import { findInText } from '../../../shared/detect';
 import { sortFindings, summarise, type Finding, type FindingsDocument } from '../../../shared/formats/findings';
 import { maskEvidence } from '../../../shared/mask';
@@ -17,10 +15,11 @@ import { ServiceError } from '../../../shared/ipc/result';
 import { parsePolicy, type StoredPolicy } from '../policies/policy-store';
 import { scanJobs } from '../scan/scan-service';
 import { cellDetections } from '../scan/cell-detections';
-import type { ScanResult, TableResult } from '../scan/scan-file';
+import type { ScanJob, ScanResult, TableResult } from '../scan/scan-file';
+import { scanInPool } from '../scan/parallel-scan';
 import type { ScanPool } from '../scan/worker-pool';
 import { openTable } from '../tables';
-import { inspectPackage, UnsafePackage } from './inspect-package';
+import { openInspection, UnsafePackage, verifyFiles, type Verification } from './inspect-package';
 
 export type CheckOptions = {
   packagePath: string;
@@ -37,9 +36,9 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
   const at = options.at ?? new Date().toISOString().slice(0, 10);
   const evaluatedAt = options.at ? `${options.at}T00:00:00+08:00` : new Date().toISOString();
 
-  let inspection;
+  let opened;
   try {
-    inspection = await inspectPackage(options.packagePath);
+    opened = await openInspection(options.packagePath);
   } catch (error) {
     if (error instanceof UnsafePackage) {
       return {
@@ -52,17 +51,42 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
     }
     throw error;
   }
-  const { manifest, source } = inspection;
+  const { manifest, source } = opened;
   const scratch = await mkdtemp(join(tmpdir(), 'review-check-'));
   try {
-    // The table readers work on files: a zip's intact payloads are extracted to a scratch folder.
-    const locate = (path: string) => join(scratch, ...path.split('/'));
-    const jobs = scanJobs(manifest, locate, at).filter((job) => inspection.intact.has(job.file));
-    for (const job of jobs) {
-      await mkdir(dirname(job.path), { recursive: true });
-      await pipeline(await source.open(job.file), createWriteStream(job.path));
+    const sizes = new Map(manifest.files.map((f) => [f.path, f.bytes]));
+    const scan = (job: ScanJob) => scanInPool(options.pool, job, sizes.has(job.file) ? { size: sizes.get(job.file)! } : {});
+    let locate: (path: string) => string;
+    let verified: Verification;
+    let results: ScanResult[];
+    if (source.localPath) {
+      // A folder: its files are scanned where they are while their digests are checked, and
+      // must not change meanwhile. Scans of files that turn out not intact are dropped.
+      const paths = new Map<string, string>();
+      for (const path of opened.present) paths.set(path, await source.localPath(path));
+      locate = (path) => paths.get(path) ?? join(scratch, ...path.split('/'));
+      const jobs = scanJobs(manifest, locate, at).filter((job) => opened.present.has(job.file));
+      const before = await Promise.all(jobs.map((job) => fingerprint(job.path)));
+      const [verification, settled] = await Promise.all([verifyFiles(opened), Promise.allSettled(jobs.map(scan))]);
+      verified = verification;
+      results = [];
+      for (const [i, job] of jobs.entries()) {
+        if (!verified.intact.has(job.file)) continue;
+        const outcome = settled[i]!;
+        if (outcome.status === 'rejected') throw outcome.reason;
+        if ((await fingerprint(job.path)) !== before[i]) {
+          throw new ServiceError('check.changed', `"${job.file}" changed while it was being checked; check the package again once nothing is writing to it.`, { file: job.file });
+        }
+        results.push(outcome.value);
+      }
+    } else {
+      // A zip: payloads are extracted to a scratch folder as their digests are checked.
+      locate = (path: string) => join(scratch, ...path.split('/'));
+      verified = await verifyFiles(opened, { extractTo: locate });
+      const jobs = scanJobs(manifest, locate, at).filter((job) => verified.intact.has(job.file));
+      results = await Promise.all(jobs.map(scan));
     }
-    const results = await Promise.all(jobs.map((job) => options.pool.run(job)));
+    const inspection = { ...opened, findings: [...opened.findings, ...verified.findings] };
     const tables = results.filter((r): r is TableResult => r.kind === 'table');
     const findings = evaluateIntakeAndPii({
       manifest,
@@ -83,6 +107,12 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
     await source.close();
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** Size, modification time and inode of a file: what changes when it is written to or replaced. */
+async function fingerprint(path: string): Promise<string> {
+  const info = await stat(path, { bigint: true });
+  return `${info.size}:${info.mtimeNs}:${info.ino}`;
 }
 
 async function loadPolicy(path: string): Promise<StoredPolicy> {

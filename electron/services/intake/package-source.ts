@@ -22,6 +22,11 @@ export type PackageSource = {
   /** Payload entries keyed by their package-relative path (directories omitted). */
   entries: ReadonlyMap<string, PackageEntry>;
   open(path: string): Promise<Readable>;
+  /**
+   * A folder entry's path on disk, for readers that need a file (a zip has none). The entry is
+   * checked to still be a regular file, as `open` does.
+   */
+  localPath?(path: string): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -114,17 +119,20 @@ async function openFolder(root: string, limits: PackageLimits): Promise<PackageS
     }
   };
   await walk(root, '');
+  const checkedPath = async (path: string) => {
+    if (!table.entries.has(path)) throw new Error(`not a package entry: ${path}`);
+    // Re-check at open time: the folder could have changed under us (a swapped-in link).
+    const full = join(root, ...path.split('/'));
+    const info = await lstat(full);
+    if (!info.isFile()) throw unsafe(path, 'it changed into something other than a regular file while importing');
+    return full;
+  };
   return {
     kind: 'folder',
     name: basename(root),
     entries: table.entries,
-    open: async (path) => {
-      if (!table.entries.has(path)) throw new Error(`not a package entry: ${path}`);
-      // Re-check at open time: the folder could have changed under us (a swapped-in link).
-      const info = await lstat(join(root, ...path.split('/')));
-      if (!info.isFile()) throw unsafe(path, 'it changed into something other than a regular file while importing');
-      return createReadStream(join(root, ...path.split('/')));
-    },
+    open: async (path) => createReadStream(await checkedPath(path)),
+    localPath: checkedPath,
     close: () => Promise.resolve(),
   };
 }

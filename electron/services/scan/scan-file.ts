@@ -7,13 +7,13 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { findInText } from '../../../shared/detect';
+import { findInText, type Detection } from '../../../shared/detect';
 import type { Field } from '../../../shared/formats/candidate';
-import { createColumnProfiler, type ColumnProfile, type ColumnProfiler } from '../../../shared/profile';
-import { openTable } from '../tables';
+import { createColumnProfiler, type ColumnProfile, type ColumnProfiler, type ColumnProfilerState } from '../../../shared/profile';
+import { mergeRowIndexes, openTable, type CsvHeader, type TableHandle } from '../tables';
 import type { DetectedEncoding } from '../tables/encoding';
 import type { RowIndex } from '../tables/row-index';
-import type { Capped, LargeNumber, RaggedRow } from '../tables/table-io';
+import { PROBLEM_CAP, type Capped, type LargeNumber, type RaggedRow } from '../tables/table-io';
 import { cellDetections } from './cell-detections';
 
 export type ScanJob = {
@@ -27,7 +27,14 @@ export type ScanJob = {
   fields: Field[];
   /** Evaluation date `YYYY-MM-DD` (resident IDs born later are not IDs). */
   asOf: string;
+  /** The table's encoding when already detected (every part of a table shares one detection). */
+  encoding?: DetectedEncoding;
+  /** Scan only this part of a CSV/TSV table (see parallel-scan.ts). */
+  part?: TablePart;
 };
+
+/** A byte range of a CSV/TSV table scanned on its own; parts after the first are given the header. */
+export type TablePart = { index: number; start: number; end: number; header: CsvHeader | null };
 
 export type TextHit = { line: number; start: number; end: number; detector: string; confidence: number; personal: boolean };
 
@@ -48,65 +55,145 @@ export type TextResult = { kind: 'text'; file: string; lines: number; bytes: num
 
 export type ScanResult = TableResult | TextResult;
 
+/** The scan of one part of a table: numbers count from the part's start; profiles are mergeable states. */
+export type TablePartResult = Omit<TableResult, 'kind' | 'profiles'> & {
+  kind: 'table-part';
+  part: number;
+  terminators: number;
+  openQuoteAtEnd: boolean;
+  profiles: ColumnProfilerState[];
+};
+
 export type ScanProgressFn = (bytesDone: number, rowsDone: number) => void;
 
 const MAX_TEXT_HITS = 500;
 /** Detections below this confidence (a 16-digit number failing Luhn…) are noise in a profile. */
 export const PROFILE_MIN_CONFIDENCE = 0.5;
-const isCredible = (d: { confidence: number }) => d.confidence >= PROFILE_MIN_CONFIDENCE;
-
-export async function scanFile(job: ScanJob, options: { signal?: AbortSignal; onProgress?: ScanProgressFn } = {}): Promise<ScanResult> {
-  return job.kind === 'table' ? scanTableFile(job, options) : scanTextFile(job, options);
+const NONE: readonly Detection[] = [];
+/** The detections worth counting in a profile (allocates nothing for the common empty case). */
+function credible(found: readonly Detection[]): readonly Detection[] {
+  if (found.length === 0) return NONE;
+  return found.every((d) => d.confidence >= PROFILE_MIN_CONFIDENCE) ? found : found.filter((d) => d.confidence >= PROFILE_MIN_CONFIDENCE);
 }
 
-async function scanTableFile(job: ScanJob, options: { signal?: AbortSignal; onProgress?: ScanProgressFn }): Promise<TableResult> {
-  const table = await openTable(job.path, job.mediaType, { file: job.file, ...(options.signal ? { signal: options.signal } : {}) });
+export async function scanFile(job: ScanJob, options: { signal?: AbortSignal; onProgress?: ScanProgressFn } = {}): Promise<ScanResult | TablePartResult> {
+  if (job.kind === 'text') return scanTextFile(job, options);
+  const scanned = await scanTableRows(job, options);
+  if (job.part) return partResult(job.file, job.part, scanned);
+  return {
+    kind: 'table',
+    file: job.file,
+    encoding: scanned.encoding,
+    columns: scanned.scan.columns,
+    rows: scanned.scan.rows,
+    bytes: scanned.scan.bytes,
+    index: scanned.scan.index,
+    ragged: scanned.scan.ragged,
+    largeNumbers: scanned.scan.largeNumbers,
+    profiles: scanned.profilers.map((p) => p.finish()),
+  };
+}
+
+type ScannedRows = {
+  encoding: DetectedEncoding;
+  scan: Awaited<ReturnType<TableHandle['scan']>>;
+  profilers: ColumnProfiler[];
+};
+
+async function scanTableRows(job: ScanJob, options: { signal?: AbortSignal; onProgress?: ScanProgressFn }): Promise<ScannedRows> {
+  const table = await openTable(job.path, job.mediaType, {
+    file: job.file,
+    ...(job.encoding ? { encoding: job.encoding } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const byName = new Map(job.fields.map((f) => [f.name, f]));
+  const detect = (value: string) => credible(cellDetections(value, job.asOf));
   const profilers: ColumnProfiler[] = [];
   const scan = await table.scan({
     file: job.file,
+    ...(job.part ? { part: job.part } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     onBatch: (rows, firstRow, columns) => {
       // JSON tables can gain columns as they go: earlier rows simply lacked them (null cells).
       while (profilers.length < columns.length) {
         const name = columns[profilers.length]!;
-        const field = byName.get(name);
-        const profiler = field ? createColumnProfiler(field) : createColumnProfiler(undefined, { name });
+        const profiler = createColumnProfiler(byName.get(name), { name, detect });
         for (let row = 1; row < firstRow; row++) profiler.add(row, null, []);
         profilers.push(profiler);
       }
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r]!;
         const rowNumber = firstRow + r;
-        for (let c = 0; c < profilers.length; c++) {
-          const value = row[c];
-          if (value === undefined || value.trim() === '') {
-            profilers[c]!.add(rowNumber, value === undefined ? null : value, []);
-          } else {
-            profilers[c]!.add(rowNumber, value, cellDetections(value, job.asOf).filter(isCredible));
-          }
-        }
+        for (let c = 0; c < profilers.length; c++) profilers[c]!.addValue(rowNumber, row[c] ?? null);
       }
     },
   });
   while (profilers.length < scan.columns.length) {
     const name = scan.columns[profilers.length]!;
-    const field = byName.get(name);
-    const profiler = field ? createColumnProfiler(field) : createColumnProfiler(undefined, { name });
+    const profiler = createColumnProfiler(byName.get(name), { name });
     for (let row = 1; row <= scan.rows; row++) profiler.add(row, null, []);
     profilers.push(profiler);
+  }
+  return { encoding: table.encoding, scan, profilers };
+}
+
+function partResult(file: string, part: TablePart, { encoding, scan, profilers }: ScannedRows): TablePartResult {
+  return {
+    kind: 'table-part',
+    file,
+    part: part.index,
+    encoding,
+    columns: scan.columns,
+    rows: scan.rows,
+    bytes: scan.bytes,
+    terminators: scan.terminators ?? 0,
+    openQuoteAtEnd: scan.openQuoteAtEnd ?? false,
+    index: scan.index,
+    ragged: scan.ragged,
+    largeNumbers: scan.largeNumbers,
+    profiles: profilers.map((p) => p.state()),
+  };
+}
+
+/**
+ * Joins the scans of a table's parts, in order, into the result of scanning it in one piece:
+ * row and line numbers of each part are shifted by the rows and lines before it, and the
+ * column profilers absorb each other's counts (FORMATS.md's "first 100 rows" lists stay the
+ * first 100 of the whole table).
+ */
+export function mergeTableParts(job: ScanJob, parts: readonly TablePartResult[]): TableResult {
+  const first = parts[0];
+  if (!first) throw new RangeError(`no parts to merge for "${job.file}"`);
+  const byName = new Map(job.fields.map((f) => [f.name, f]));
+  const columns = first.columns;
+  const profilers = columns.map((name) => createColumnProfiler(byName.get(name), { name }));
+  const ragged: TableResult['ragged'] = { count: 0, first: [] };
+  const largeNumbers: TableResult['largeNumbers'] = { count: 0, first: [] };
+  const indexes: { index: RowIndex; rowOffset: number }[] = [];
+  let rows = 0;
+  let lines = 0;
+  for (const part of parts) {
+    if (part.columns.length !== columns.length) throw new RangeError(`the parts of "${job.file}" disagree on its columns`);
+    part.profiles.forEach((state, c) => profilers[c]!.absorb(state, rows));
+    for (const r of part.ragged.first) if (ragged.first.length < PROBLEM_CAP) ragged.first.push({ ...r, row: r.row + rows, line: r.line + lines });
+    ragged.count += part.ragged.count;
+    for (const n of part.largeNumbers.first) if (largeNumbers.first.length < PROBLEM_CAP) largeNumbers.first.push({ ...n, row: n.row + rows });
+    largeNumbers.count += part.largeNumbers.count;
+    indexes.push({ index: part.index, rowOffset: rows });
+    rows += part.rows;
+    lines += part.terminators;
   }
   return {
     kind: 'table',
     file: job.file,
-    encoding: table.encoding,
-    columns: scan.columns,
-    rows: scan.rows,
-    bytes: scan.bytes,
-    index: scan.index,
-    ragged: scan.ragged,
-    largeNumbers: scan.largeNumbers,
+    encoding: first.encoding,
+    columns,
+    rows,
+    bytes: first.bytes,
+    index: mergeRowIndexes(indexes),
+    ragged,
+    largeNumbers,
     profiles: profilers.map((p) => p.finish()),
   };
 }

@@ -11,11 +11,38 @@ import { ServiceError } from '../../../shared/ipc/result';
 import type { ScanProgress } from '../../../shared/ipc/schemas/preview';
 import type { CandidateStore, StoredCandidate } from '../candidates/candidate-store';
 import type { Platform } from '../ports';
-import { TABLE_MEDIA_TYPES } from '../tables';
+import { parseColumnProfile } from '../../../shared/profile';
+import { parseRowIndex, TABLE_MEDIA_TYPES } from '../tables';
+import { scanInPool } from './parallel-scan';
 import type { ScanJob, ScanResult } from './scan-file';
 import type { ScanPool } from './worker-pool';
 
-export type StoredScan = { version: 1; asOf: string; startedAt: string; finishedAt: string; results: ScanResult[] };
+/** `scan.json`, beside the candidate. Version 2: row indexes mark their rows (tables scanned in parts). */
+export type StoredScan = { version: 2; asOf: string; startedAt: string; finishedAt: string; results: ScanResult[] };
+
+/**
+ * Reads back a saved scan: null (scan again) when it is from another version of the format or
+ * its indexes and profiles do not parse — the workspace may hold scans from an older build.
+ */
+export function parseStoredScan(value: unknown, dir: string): StoredScan | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const scan = value as Partial<StoredScan>;
+  if (scan.version !== 2 || typeof scan.asOf !== 'string' || !Array.isArray(scan.results)) return null;
+  try {
+    for (const result of scan.results as unknown[]) {
+      const r = result as Partial<ScanResult>;
+      if (r.kind === 'table') {
+        parseRowIndex(r.index, r.file ?? dir);
+        for (const profile of r.profiles ?? []) parseColumnProfile(profile);
+      } else if (r.kind !== 'text') {
+        return null;
+      }
+    }
+  } catch {
+    return null;
+  }
+  return scan as StoredScan;
+}
 
 export type ScanService = {
   start(id: string, revision: number): Promise<ScanProgress>;
@@ -66,8 +93,8 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
     const known = saved.get(k);
     if (known) return known;
     try {
-      const result = JSON.parse(await readFile(join(stored.dir, 'scan.json'), 'utf8')) as StoredScan;
-      saved.set(k, result);
+      const result = parseStoredScan(JSON.parse(await readFile(join(stored.dir, 'scan.json'), 'utf8')), stored.dir);
+      if (result) saved.set(k, result);
       return result;
     } catch {
       return null;
@@ -118,8 +145,9 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
     emit(true);
     const results = await Promise.all(
       jobs.map((job) =>
-        pool.run(job, {
+        scanInPool(pool, job, {
           signal: entry.controller.signal,
+          ...(sizes.has(job.file) ? { size: sizes.get(job.file)! } : {}),
           onProgress: (bytes, rows) => {
             perFile.set(job.file, { bytes, rows });
             entry.progress = { ...entry.progress, file: job.file };
@@ -132,7 +160,7 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
     emit(true);
     // A cancel that arrived after the last worker finished still means "do not keep this scan".
     if (entry.controller.signal.aborted) throw new ServiceError('scan.cancelled', 'The scan was cancelled.');
-    const result: StoredScan = { version: 1, asOf, startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), results };
+    const result: StoredScan = { version: 2, asOf, startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), results };
     const target = join(stored.dir, 'scan.json');
     await writeFile(`${target}.tmp`, JSON.stringify(result));
     await rename(`${target}.tmp`, target);

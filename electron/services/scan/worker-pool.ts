@@ -7,20 +7,25 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ServiceError, type IpcError } from '../../../shared/ipc/result';
-import type { ScanJob, ScanResult } from './scan-file';
+import type { ScanJob, ScanResult, TablePartResult } from './scan-file';
 
-export type WorkerMessage = { type: 'progress'; bytes: number; rows: number } | { type: 'done'; result: ScanResult } | { type: 'error'; error: IpcError };
+/** What a worker returns: a file's scan, or the scan of one part of a table. */
+export type WorkerResult = ScanResult | TablePartResult;
+
+export type WorkerMessage = { type: 'progress'; bytes: number; rows: number } | { type: 'done'; result: WorkerResult } | { type: 'error'; error: IpcError };
 
 export type RunOptions = { signal?: AbortSignal; onProgress?: (bytes: number, rows: number) => void };
 
 export type ScanPool = {
-  run(job: ScanJob, options?: RunOptions): Promise<ScanResult>;
+  /** Workers in the pool at most (what splitting a table into parts is planned for). */
+  readonly size: number;
+  run(job: ScanJob, options?: RunOptions): Promise<WorkerResult>;
   close(): Promise<void>;
 };
 
-type Task = { job: ScanJob; options: RunOptions; resolve: (r: ScanResult) => void; reject: (e: unknown) => void };
+type Task = { job: ScanJob; options: RunOptions; resolve: (r: WorkerResult) => void; reject: (e: unknown) => void };
 
-export function createScanPool(script: string, size = Math.max(1, Math.min(2, availableParallelism()))): ScanPool {
+export function createScanPool(script: string, size = Math.max(1, Math.min(4, availableParallelism()))): ScanPool {
   const idle: Worker[] = [];
   let live = 0;
   const queue: Task[] = [];
@@ -86,7 +91,7 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(2, av
       let worker = idle.pop();
       if (!worker) {
         if (live >= size) return;
-        worker = new Worker(script);
+        worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 96 } });
         worker.unref();
         live += 1;
       }
@@ -95,9 +100,10 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(2, av
   }
 
   return {
+    size,
     run(job, options = {}) {
       if (closed) return Promise.reject(new Error('the scan pool is closed'));
-      return new Promise<ScanResult>((resolve, reject) => {
+      return new Promise<WorkerResult>((resolve, reject) => {
         queue.push({ job, options, resolve, reject });
         pump();
       });

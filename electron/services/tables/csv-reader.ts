@@ -17,6 +17,7 @@ import {
   staleIndex,
   emptyCapped,
   READ_ROWS_BYTES,
+  readAt,
   rethrow,
   scanSizes,
   type QuoteProblem,
@@ -40,6 +41,27 @@ export type CsvScanOptions = ScanCommonOptions & {
   maxRecordBytes?: number;
   /** Whether `encoding` was a guess (worded into a decoding error). */
   guessed?: boolean;
+  /**
+   * Scan only bytes `start … end-1`, a part of a large table another thread scans the rest of
+   * (see `findPartBoundary`). A part after the first starts at a data row: it is given the
+   * header's columns and line break instead of reading them. Rows, lines and the index then
+   * count from the part's own start.
+   */
+  part?: { start: number; end: number; header: CsvHeader | null };
+};
+
+/** The header record of a CSV/TSV file and the line break it ends with. */
+export type CsvHeader = { columns: string[]; linebreak: Linebreak };
+
+/** What a scan of a part adds to a TableScan, for merging the parts. */
+export type CsvPartScan = TableScan & {
+  /** Line terminators in the part (the line count the next part's lines follow on from). */
+  terminators: number;
+  /**
+   * The part ended inside a quoted field: its end was not a record boundary after all, so the
+   * parts cannot be merged (the table is scanned again in one piece).
+   */
+  openQuoteAtEnd: boolean;
 };
 
 export type CsvReadOptions = {
@@ -53,25 +75,135 @@ export type CsvReadOptions = {
 
 export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
-type Parsed = {
+export type Parsed = {
   rows: string[][];
   /** `ends[i]`: the offset in the text just after record i (its terminator included). */
   ends: number[];
   problems: (QuoteProblem['problem'] | undefined)[];
 };
 
+const NO_PROBLEMS: Parsed['problems'] = [];
+
 /**
- * Parses `text` with papaparse. `limit` stops after that many records (empty lines too,
- * unless `skipEmpty`); the caller decides which records are complete.
+ * Parses `text` with papaparse; the caller decides which records are complete (`lastMayBeCut`:
+ * the text is a window that may end inside its last record).
  */
-function parseText(text: string, delimiter: string, linebreak: Linebreak, limit?: { rows: number; skipEmpty: boolean }): Parsed {
+export function parseText(text: string, delimiter: string, linebreak: Linebreak, lastMayBeCut = false): Parsed {
+  if (text.charCodeAt(0) !== 0xfeff) {
+    const whole = parseWhole(text, delimiter, linebreak, lastMayBeCut);
+    if (whole) return whole;
+  }
+  return parseStepwise(text, delimiter, linebreak);
+}
+
+/** The stepwise parse on its own, for tests comparing it with `parseText`. */
+export const parseTextStepwise = parseStepwise;
+
+/**
+ * The fast way for well-formed text: papaparse returns all rows at once (no per-row callback
+ * and result objects, which cost as much as the parsing), and the record ends come from
+ * `recordEnds`. Null when papaparse reports a problem or the two disagree — the stepwise parse
+ * then reports exactly what is wrong where.
+ */
+function parseWhole(text: string, delimiter: string, linebreak: Linebreak, lastMayBeCut: boolean): Parsed | null {
+  const result = Papa.parse<string[]>(text, {
+    delimiter,
+    newline: linebreak,
+    quoteChar: '"',
+    escapeChar: '"',
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+  });
+  // The last record of a window that does not reach the end of the data may be cut inside a
+  // quoted field; it is parsed again with the next window, so its trouble does not count.
+  const last = result.data.length - 1;
+  if (result.errors.length > 0 && !(lastMayBeCut && result.errors.every((e) => e.row === last))) return null;
+  const ends = recordEnds(text, delimiter.charCodeAt(0), linebreak, lastMayBeCut);
+  if (ends === null || ends.length !== result.data.length) return null;
+  return { rows: result.data, ends, problems: NO_PROBLEMS };
+}
+
+/**
+ * The offset after each record of well-formed CSV text, as papaparse counts records: a quote
+ * opens a quoted field only at the start of a field, `""` inside one is a quote, and the text
+ * after the last line break is a last record (empty when the text ends with a line break).
+ * Null for anything not well-formed: a closing quote followed by more than a delimiter or line
+ * break, or a quote left open (unless `lastMayBeCut`: the text is a window that ends inside the
+ * last record).
+ */
+export function recordEnds(text: string, delimiter: number, linebreak: Linebreak, lastMayBeCut = false): number[] | null {
+  const ends: number[] = [];
+  const lb = linebreak.charCodeAt(0);
+  const lbLength = linebreak.length;
+  const n = text.length;
+  if (text.indexOf('"') === -1) {
+    // No quotes: every line break ends a record.
+    let at = text.indexOf(linebreak);
+    while (at !== -1) {
+      ends.push(at + lbLength);
+      at = text.indexOf(linebreak, at + lbLength);
+    }
+    ends.push(n);
+    return ends;
+  }
+  let i = 0;
+  let fieldStart = true;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (fieldStart && c === 0x22) {
+      // A quoted field: find its closing quote.
+      let j = i + 1;
+      for (;;) {
+        j = text.indexOf('"', j);
+        if (j === -1) {
+          if (!lastMayBeCut) return null;
+          ends.push(n);
+          return ends;
+        }
+        if (text.charCodeAt(j + 1) === 0x22) {
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      i = j + 1;
+      if (i === n) break;
+      const next = text.charCodeAt(i);
+      if (next === delimiter) {
+        i++;
+        fieldStart = true;
+        continue;
+      }
+      if (next === lb && (lbLength === 1 || text.charCodeAt(i + 1) === 0x0a)) {
+        i += lbLength;
+        ends.push(i);
+        fieldStart = true;
+        continue;
+      }
+      return null;
+    }
+    if (c === lb && (lbLength === 1 || text.charCodeAt(i + 1) === 0x0a)) {
+      i += lbLength;
+      ends.push(i);
+      fieldStart = true;
+      continue;
+    }
+    fieldStart = c === delimiter;
+    i++;
+  }
+  ends.push(n);
+  return ends;
+}
+
+/** Parses record by record, recording each one's end and quote problems. */
+function parseStepwise(text: string, delimiter: string, linebreak: Linebreak): Parsed {
   // papaparse drops a U+FEFF at the start of its input. Chunks start mid-file, where U+FEFF is
   // data, so such a chunk is parsed behind an empty line that is then left out.
   const shift = text.charCodeAt(0) === 0xfeff ? linebreak.length : 0;
   const rows: string[][] = [];
   const ends: number[] = [];
   const problems: Parsed['problems'] = [];
-  let kept = 0;
   let skip = shift > 0;
   Papa.parse<string[]>(shift > 0 ? linebreak + text : text, {
     delimiter,
@@ -81,7 +213,7 @@ function parseText(text: string, delimiter: string, linebreak: Linebreak, limit?
     header: false,
     dynamicTyping: false,
     skipEmptyLines: false,
-    step: (result, parser) => {
+    step: (result) => {
       if (skip) {
         skip = false;
         return;
@@ -89,7 +221,6 @@ function parseText(text: string, delimiter: string, linebreak: Linebreak, limit?
       rows.push(result.data);
       ends.push(result.meta.cursor - shift);
       problems.push(result.errors.length === 0 ? undefined : result.errors.some((e) => e.code === 'MissingQuotes') ? 'unterminated-quote' : 'malformed-quote');
-      if (limit && !(limit.skipEmpty && isEmptyRecord(result.data)) && ++kept >= limit.rows) parser.abort();
     },
   });
   return { rows, ends, problems };
@@ -195,7 +326,7 @@ async function* csvChunks(reader: WindowReader, size: number, start: number, o: 
       throw undecodable(o.file, o.encoding, pos + invalidOffsetIn(bytes, o.encoding), o.guessed);
     }
     linebreak ??= detectLinebreak(text, o.delimiter, final);
-    const parsed = linebreak === null ? null : parseText(text, o.delimiter, linebreak);
+    const parsed = linebreak === null ? null : parseText(text, o.delimiter, linebreak, !final);
     // The last record may go on past the window: it is read again with the next one.
     const count = parsed === null ? 0 : final ? parsed.rows.length : parsed.rows.length - 1;
     if (parsed === null || linebreak === null || (count <= 0 && !final)) {
@@ -223,17 +354,20 @@ async function* csvChunks(reader: WindowReader, size: number, start: number, o: 
  * ragged or not; ragged rows and quote problems are reported (first 100 and a count).
  * Aborting `signal` rejects with its reason (an `AbortError`).
  */
-export async function scanTable(path: string, options: CsvScanOptions): Promise<TableScan> {
+export async function scanTable(path: string, options: CsvScanOptions): Promise<CsvPartScan> {
   const file = options.file ?? basename(path);
-  const { encoding, delimiter, signal } = options;
+  const { encoding, delimiter, signal, part } = options;
   checkDelimiter(delimiter, file);
   const { every, batchSize } = scanSizes(options);
 
   const ragged = new CappedList<RaggedRow>();
   const quoteProblems = new CappedList<QuoteProblem>();
   const offsets: number[] = [];
-  let linebreak: Linebreak | null = null;
-  let columns: string[] | null = null;
+  const marks: number[] = [];
+  let linebreak: Linebreak | null = part?.header?.linebreak ?? null;
+  let columns: string[] | null = part?.header ? [...part.header.columns] : null;
+  let terminators = 0;
+  let openQuoteAtEnd = false;
   let rows = 0;
   let blankLines = 0;
   let batch: string[][] = [];
@@ -255,11 +389,14 @@ export async function scanTable(path: string, options: CsvScanOptions): Promise<
     signal?.throwIfAborted();
     handle = await open(path, 'r');
     size = (await handle.stat()).size;
-    const chunks = csvChunks(new WindowReader(handle, size), size, 0, {
+    const start = part?.start ?? 0;
+    const end = part ? Math.min(part.end, size) : size;
+    if (start > end || (start > 0 && !part?.header)) throw new RangeError(`a part of "${file}" must start at a data row inside the file (${start}…${end} of ${size})`);
+    const chunks = csvChunks(new WindowReader(handle, end), end, start, {
       file,
       encoding,
       delimiter,
-      linebreak: null,
+      linebreak,
       maxRecordBytes: options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,
       guessed: options.guessed ?? false,
       rowsSoFar: () => rows,
@@ -292,25 +429,34 @@ export async function scanTable(path: string, options: CsvScanOptions): Promise<
           continue;
         }
         rows++;
-        if ((rows - 1) % every === 0) offsets.push(locator.offsetAfter(termsBefore(start)));
+        if ((rows - 1) % every === 0) {
+          marks.push(rows);
+          offsets.push(locator.offsetAfter(termsBefore(start)));
+        }
         if (fields.length !== columns.length) {
           const expected = columns.length;
           ragged.add(() => ({ row: rows, line: lineBase + termsBefore(start) + 1, expected, actual: fields.length }));
         }
         const problem = problems[i];
-        if (problem) quoteProblems.add(() => ({ row: rows, line: lineBase + termsBefore(start) + 1, problem }));
+        if (problem === 'unterminated-quote' && chunk.final && i === count - 1 && end < size) {
+          // The part's end fell inside a quoted field (a value with line breaks in it).
+          openQuoteAtEnd = true;
+        } else if (problem) {
+          quoteProblems.add(() => ({ row: rows, line: lineBase + termsBefore(start) + 1, problem }));
+        }
         batch.push(fields);
         if (batch.length >= batchSize) await flush();
       }
       // Hand over each chunk's rows now, so they die young instead of being copied around by the GC.
       await flush();
+      if (chunk.final) terminators = lineBase + countChar(text, term, 0, text.length);
       if (chunk.at - reported >= PROGRESS_BYTES) {
         reported = chunk.at;
         options.onProgress?.(chunk.at, rows);
       }
       signal?.throwIfAborted();
     }
-    options.onProgress?.(size, rows);
+    options.onProgress?.(end, rows);
   } catch (error) {
     rethrow(file, error);
   } finally {
@@ -323,7 +469,7 @@ export async function scanTable(path: string, options: CsvScanOptions): Promise<
     bytes: size,
     index: {
       format: 'table-row-index',
-      formatVersion: 1,
+      formatVersion: 2,
       kind: 'csv',
       encoding,
       delimiter,
@@ -332,13 +478,84 @@ export async function scanTable(path: string, options: CsvScanOptions): Promise<
       every,
       rows,
       bytes: size,
+      marks,
       offsets,
     },
     ragged: ragged.toJSON(),
     quoteProblems: quoteProblems.toJSON(),
     largeNumbers: emptyCapped(),
     blankLines,
+    terminators,
+    openQuoteAtEnd,
   };
+}
+
+/**
+ * The header of a CSV/TSV file and the offset of the first byte after it, read from the first
+ * `within` bytes; null when the header does not end there (a huge header, or a file with only a
+ * header), or the file uses bare `\r` line breaks — such tables are scanned in one piece.
+ */
+export async function readCsvHeader(
+  path: string,
+  options: { encoding: TableEncoding; delimiter: string; file?: string; within?: number },
+): Promise<(CsvHeader & { end: number }) | null> {
+  const file = options.file ?? basename(path);
+  checkDelimiter(options.delimiter, file);
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const size = (await handle.stat()).size;
+    const window = Math.min(size, options.within ?? 1024 * 1024);
+    const chunks = csvChunks(new WindowReader(handle, window), window, 0, {
+      file,
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+      linebreak: null,
+      maxRecordBytes: window,
+      guessed: false,
+      rowsSoFar: () => 0,
+    });
+    for await (const chunk of chunks) {
+      if (chunk.linebreak === '\r') return null;
+      // The window's last record may be cut short by the window: only earlier ones are whole.
+      const whole = chunk.final && window < size ? chunk.count - 1 : chunk.count;
+      for (let i = 0; i < whole; i++) {
+        const fields = chunk.rows[i]!;
+        if (isEmptyRecord(fields)) continue;
+        const terms = countChar(chunk.text, chunk.term, 0, chunk.ends[i]!);
+        return { columns: fields, linebreak: chunk.linebreak, end: chunk.locator.offsetAfter(terms) };
+      }
+      if (chunk.final) return null;
+    }
+    return null;
+  } catch (error) {
+    if (error instanceof ServiceError && error.code === 'tables.record-too-large') return null;
+    return rethrow(file, error);
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * The first record boundary at or after byte `from`, assuming `from` is not inside a quoted
+ * field: the byte after the next `\n`. Whether the assumption held is known only once the part
+ * before it has been parsed (`openQuoteAtEnd`). `\n` is one byte that is never part of another
+ * character in UTF-8 and GB18030. Null when there is no line break before `end`.
+ */
+export async function findPartBoundary(path: string, from: number, end: number): Promise<number | null> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(64 * 1024);
+    for (let pos = from; pos < end; pos += buffer.length) {
+      const got = await readAt(handle, buffer, Math.min(buffer.length, end - pos), pos);
+      const at = got.indexOf(0x0a);
+      if (at >= 0) return pos + at + 1 < end ? pos + at + 1 : null;
+      if (got.length === 0) break;
+    }
+    return null;
+  } finally {
+    await handle.close();
+  }
 }
 
 function recordTooLarge(file: string, row: number, line: number, max: number): ServiceError {

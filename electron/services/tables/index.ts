@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { ServiceError } from '../../../shared/ipc/result';
-import { readRows, scanTable } from './csv-reader';
+import { readRows, scanTable, type CsvPartScan, type CsvScanOptions } from './csv-reader';
 import { detectFileEncoding, type DetectedEncoding } from './encoding';
 import { readJsonRows, scanJsonTable } from './json-reader';
 import type { RowIndex } from './row-index';
@@ -14,7 +14,8 @@ import type { ScanCommonOptions, TableScan } from './table-io';
 export type { DetectedEncoding, TableEncoding } from './encoding';
 export { detectEncoding, detectFileEncoding, normaliseForDetection } from './encoding';
 export type { RowIndex } from './row-index';
-export { parseRowIndex } from './row-index';
+export { mergeRowIndexes, parseRowIndex } from './row-index';
+export { findPartBoundary, readCsvHeader, type CsvHeader } from './csv-reader';
 export type { BatchHandler, Capped, LargeNumber, QuoteProblem, RaggedRow, ScanCommonOptions, TableScan } from './table-io';
 
 export type TableKind = 'csv' | 'tsv' | 'json' | 'ndjson';
@@ -35,8 +36,11 @@ export type TableHandle = {
   kind: TableKind;
   /** `guessed` → the `intake.encoding-guessed` finding. */
   encoding: DetectedEncoding;
-  /** Reads the whole file once; see `scanTable` / `scanJsonTable`. */
-  scan(options: ScanCommonOptions): Promise<TableScan>;
+  /**
+   * Reads the whole file once (or, for CSV/TSV, the `part` given); see `scanTable` /
+   * `scanJsonTable`. Only CSV/TSV tables can be scanned in parts.
+   */
+  scan(options: ScanCommonOptions & { part?: CsvScanOptions['part'] }): Promise<TableScan & Partial<Pick<CsvPartScan, 'terminators' | 'openQuoteAtEnd'>>>;
   /** Data rows `from … from+count-1` (1-based), via the index and columns of a scan of this file. */
   readRows(index: RowIndex, columns: readonly string[], from: number, count: number): Promise<string[][]>;
 };
@@ -92,7 +96,10 @@ export async function openTable(path: string, mediaType: string, options: OpenTa
         file,
         kind,
         encoding,
-        scan: (scan) => scanJsonTable(path, { file, ...scan, kind, encoding: encoding.encoding, guessed }),
+        scan: ({ part, ...scan }) => {
+          if (part) throw new RangeError(`"${file}" is a ${kind} table, which is scanned in one piece`);
+          return scanJsonTable(path, { file, ...scan, kind, encoding: encoding.encoding, guessed });
+        },
         readRows: (index, columns, from, count) => readJsonRows(path, { encoding: encoding.encoding, index, columns, file }, from, count),
       };
   }

@@ -465,6 +465,7 @@ export async function scanJsonTable(path: string, options: JsonScanOptions): Pro
   const splitter: Splitter = lines ?? new ArraySplitter(file, encoding === 'gb18030', 0, false, maxRowBytes);
   const maker = new CellMaker(file, encoding, [], true, kind === 'ndjson', options.guessed ?? false);
   const offsets: number[] = [];
+  const marks: number[] = [];
   let rows = 0;
   let bytes = start;
   let batch: string[][] = [];
@@ -481,7 +482,10 @@ export async function scanJsonTable(path: string, options: JsonScanOptions): Pro
     for (const raw of found) {
       const cells = maker.cells(raw);
       rows = raw.row;
-      if ((rows - 1) % every === 0) offsets.push(raw.start);
+      if ((rows - 1) % every === 0) {
+        marks.push(rows);
+        offsets.push(raw.start);
+      }
       batch.push(cells);
       if (batch.length >= batchSize) await flush();
     }
@@ -514,7 +518,7 @@ export async function scanJsonTable(path: string, options: JsonScanOptions): Pro
     columns: maker.columns,
     rows,
     bytes,
-    index: { format: 'table-row-index', formatVersion: 1, kind, encoding, delimiter: null, linebreak: null, fields: maker.columns.length, every, rows, bytes, offsets },
+    index: { format: 'table-row-index', formatVersion: 2, kind, encoding, delimiter: null, linebreak: null, fields: maker.columns.length, every, rows, bytes, marks, offsets },
     ragged: emptyCapped(),
     quoteProblems: emptyCapped(),
     largeNumbers: maker.largeNumbers.toJSON(),

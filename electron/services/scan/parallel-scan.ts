@@ -1,0 +1,96 @@
+/**
+ * Runs one scan job in the worker pool, splitting a large CSV/TSV table into byte ranges that
+ * the workers scan at the same time and merging their results, so one big table uses every
+ * core. Parts start just after a line break; a part whose end turns out to lie inside a quoted
+ * field (a value with line breaks) makes the table be scanned again in one piece, so the result
+ * is always the one a single scan would give.
+ */
+import { ServiceError } from '../../../shared/ipc/result';
+import { detectFileEncoding, findPartBoundary, readCsvHeader, tableKind, type DetectedEncoding } from '../tables';
+import { mergeTableParts, type ScanJob, type ScanResult, type TablePart, type TablePartResult } from './scan-file';
+import type { RunOptions, ScanPool, WorkerResult } from './worker-pool';
+
+/** Tables smaller than this are scanned in one piece (splitting costs a little per part). */
+export const SPLIT_MIN_BYTES = 8 * 1024 * 1024;
+/** Parts per worker: more than one evens out parts that scan at different speeds. */
+const PARTS_PER_WORKER = 3;
+
+export type PlanOptions = { workers: number; minBytes?: number; signal?: AbortSignal };
+
+/**
+ * The parts to scan a table in, or null to scan it whole: JSON, small files, UTF-16, files with
+ * bare `\r` line breaks, or a header that does not end in the first MiB. Exported for tests.
+ */
+export async function planTableParts(job: ScanJob, size: number, encoding: DetectedEncoding, options: PlanOptions): Promise<TablePart[] | null> {
+  const kind = tableKind(job.mediaType, job.file);
+  if (kind !== 'csv' && kind !== 'tsv') return null;
+  if (size < (options.minBytes ?? SPLIT_MIN_BYTES) || options.workers < 2) return null;
+  if (encoding.encoding !== 'utf-8' && encoding.encoding !== 'utf-8-bom' && encoding.encoding !== 'gb18030') return null;
+  const header = await readCsvHeader(job.path, { encoding: encoding.encoding, delimiter: kind === 'tsv' ? '\t' : ',', file: job.file });
+  if (!header) return null;
+  const count = Math.min(options.workers * PARTS_PER_WORKER, Math.floor((size - header.end) / ((options.minBytes ?? SPLIT_MIN_BYTES) / 2)));
+  if (count < 2) return null;
+  const cuts = [header.end];
+  for (let i = 1; i < count; i++) {
+    const target = header.end + Math.floor(((size - header.end) * i) / count);
+    const cut = await findPartBoundary(job.path, Math.max(target, cuts.at(-1)! + 1), size);
+    if (cut === null) break;
+    cuts.push(cut);
+  }
+  if (cuts.length < 2) return null;
+  return cuts.map((start, i) => ({
+    index: i,
+    // The first part reads the header itself (and any blank lines before it).
+    start: i === 0 ? 0 : start,
+    end: cuts[i + 1] ?? size,
+    header: i === 0 ? null : { columns: header.columns, linebreak: header.linebreak },
+  }));
+}
+
+/** Scans `job` in the pool, in parts when that pays; resolves to the result of the whole file. */
+export async function scanInPool(pool: ScanPool, job: ScanJob, options: RunOptions & { size?: number } = {}): Promise<ScanResult> {
+  if (job.kind !== 'table' || options.size === undefined) return whole(await pool.run(job, options), job);
+  const encoding = job.encoding ?? (await detectFileEncoding(job.path, { file: job.file, ...(options.signal ? { signal: options.signal } : {}) }));
+  const withEncoding: ScanJob = { ...job, encoding };
+  const parts = await planTableParts(withEncoding, options.size, encoding, { workers: pool.size, ...(options.signal ? { signal: options.signal } : {}) });
+  if (!parts) return whole(await pool.run(withEncoding, options), job);
+
+  const done = parts.map(() => ({ bytes: 0, rows: 0 }));
+  const report = () => {
+    let bytes = 0;
+    let rows = 0;
+    for (const d of done) {
+      bytes += d.bytes;
+      rows += d.rows;
+    }
+    options.onProgress?.(bytes, rows);
+  };
+  const results = await Promise.all(
+    parts.map(async (part, i) => {
+      const result = await pool.run(
+        { ...withEncoding, part },
+        {
+          ...(options.signal ? { signal: options.signal } : {}),
+          onProgress: (at, rows) => {
+            done[i] = { bytes: Math.max(0, at - part.start), rows };
+            report();
+          },
+        },
+      );
+      if (result.kind !== 'table-part') throw new ServiceError('scan.failed', `The scan of part ${i + 1} of "${job.file}" returned no table.`, { file: job.file });
+      done[i] = { bytes: part.end - part.start, rows: result.rows };
+      report();
+      return result;
+    }),
+  );
+  if (results.some((r: TablePartResult) => r.openQuoteAtEnd)) {
+    // A line break inside a quoted value was taken for the end of a record: scan in one piece.
+    return whole(await pool.run(withEncoding, options), job);
+  }
+  return mergeTableParts(withEncoding, results);
+}
+
+function whole(result: WorkerResult, job: ScanJob): ScanResult {
+  if (result.kind === 'table-part') throw new ServiceError('scan.failed', `The scan of "${job.file}" returned a part instead of the whole table.`, { file: job.file });
+  return result;
+}
