@@ -16,10 +16,14 @@ export async function generateLargePackage(dir, rows = 1_000_000) {
   const sm3 = await createSM3();
   sm3.init();
   let bytes = 0;
+  // mulberry32: an LCG's low bits repeat with short periods, which made masked phones and IDs
+  // repeat far more than real ones do (and flattered the per-column value cache).
   let seed = 20261127;
   const next = (n) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
   };
   const districts = ['西湖区', '上城区', '拱墅区', '滨江区', '萧山区', '余杭区', '临平区', '钱塘区'];
   const industries = ['制造业', '批发和零售业', '信息技术服务业', '建筑业', '住宿和餐饮业'];

@@ -186,7 +186,12 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
   }
 
   /** The counter of a mask form, created (with count 0) the first time the form is seen. */
+  let lastShape: MaskShape | null = null;
+  let lastForm: FormCount | null = null;
+
   function formOf(shape: MaskShape): FormCount | null {
+    // A column usually repeats one form: find it without building keys.
+    if (lastShape && lastForm && sameShape(shape, lastShape)) return lastForm;
     // Name masks differ in head with the surname (张* / 欧阳**) but are one form.
     formKinds.add(shape.original === 'person-name' ? `name|${shape.maskChar}` : `${shape.head}|${shape.tail}|${shape.maskChar}`);
     const key = formKey(shape);
@@ -195,6 +200,8 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
       form = { head: shape.head, tail: shape.tail, maskChar: shape.maskChar, length: shape.length, original: shape.original, count: 0 };
       forms.set(key, form);
     }
+    lastShape = form ? shape : null;
+    lastForm = form ?? null;
     return form ?? null;
   }
 
@@ -210,10 +217,14 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
   }
 
   /** The facts of a non-blank value; the counters it refers to exist from now on (the cell is added next). */
-  function factsOf(value: string, detections: readonly Detection[]): CellFacts {
+  function factsOf(value: string, detections: readonly Detection[], into?: CellFacts): CellFacts {
     if (isBlank(value)) return BLANK;
-    const stats: DetectorCount[] = [];
-    const cellForms: (FormCount | null)[] = [];
+    // A column that does not remember values reuses one facts object (they are added at once).
+    const stats: DetectorCount[] = into ? into.stats : [];
+    const cellForms: (FormCount | null)[] = into ? into.forms : [];
+    // (Popping is much cheaper than setting `length` on V8 arrays this small.)
+    while (stats.length > 0) stats.pop();
+    while (cellForms.length > 0) cellForms.pop();
     let cellMask: MaskShape | null = null;
     let digest: CellFacts['digest'] = null;
     let personalHere = false;
@@ -241,7 +252,8 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
       else conformanceState = cellMask.head > conformance.head || cellMask.tail > conformance.tail ? 3 : 2;
     }
     const loss = precisionLossKind(value) !== null;
-    const numeric = mayBeNumber(value) && isPlainNumber(value);
+    // A masked value (`138****5678`) is never a plain number: skip the number pattern for it.
+    const numeric = cellForms.length === 0 && mayBeNumber(value) && isPlainNumber(value);
     let identifierLike = false;
     let n = Number.NaN;
     // The range is only ever shown for public or derived columns without identifiers: skip the work otherwise.
@@ -250,20 +262,20 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
       if (loss || personalHere || looksLikeIdentifier(text)) identifierLike = true;
       else n = Number(text.replace(/,/g, '').replace(/%$/, ''));
     }
-    return {
-      blank: false,
-      hash: murmur3(value),
-      length: codePointLength(value),
-      stats,
-      forms: cellForms,
-      digest,
-      conformance: conformanceState,
-      loss,
-      numeric,
-      identifierLike,
-      value: n,
-    };
+    const facts = into ?? { ...BLANK, stats, forms: cellForms };
+    facts.blank = false;
+    facts.hash = murmur3(value);
+    facts.length = codePointLength(value);
+    facts.digest = digest;
+    facts.conformance = conformanceState;
+    facts.loss = loss;
+    facts.numeric = numeric;
+    facts.identifierLike = identifierLike;
+    facts.value = n;
+    return facts;
   }
+
+  const scratch: CellFacts = { ...BLANK, stats: [], forms: [] };
 
   function addFacts(rowNumber: number, f: CellFacts): void {
     s.rows++;
@@ -326,7 +338,7 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
     }
     if (!detect) throw new Error('addValue needs the profiler to be created with a detect function');
     if (memo === null) {
-      addFacts(rowNumber, factsOf(value, detect(value)));
+      addFacts(rowNumber, factsOf(value, detect(value), scratch));
       return;
     }
     lookups++;
@@ -475,6 +487,10 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
 /** Parses a profile that crossed a boundary (IPC, storage); throws a ZodError naming the path. */
 export function parseColumnProfile(input: unknown): ColumnProfile {
   return ColumnProfile.parse(input);
+}
+
+function sameShape(a: MaskShape, b: MaskShape): boolean {
+  return a === b || (a.head === b.head && a.tail === b.tail && a.length === b.length && a.maskChar === b.maskChar && a.original === b.original);
 }
 
 function formKey(shape: MaskShape): string {

@@ -131,7 +131,8 @@ async function openFolder(root: string, limits: PackageLimits): Promise<PackageS
     kind: 'folder',
     name: basename(root),
     entries: table.entries,
-    open: async (path) => createReadStream(await checkedPath(path)),
+    // Large reads: digesting a payload of 100 MB in 64 KiB reads cost half a second of main-thread time.
+    open: async (path) => createReadStream(await checkedPath(path), { highWaterMark: 1024 * 1024 }),
     localPath: checkedPath,
     close: () => Promise.resolve(),
   };
