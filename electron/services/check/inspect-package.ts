@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createDigester } from '../../../shared/crypto/digest';
+import { createFileDigester } from '../intake/digester';
 import { makeFinding, type Finding } from '../../../shared/formats/findings';
 import type { Candidate } from '../../../shared/formats/candidate';
 import { canonicalSm3 } from '../../../shared/formats/canonical';
@@ -84,7 +84,7 @@ export async function verifyFiles(opened: OpenedPackage, options: { extractTo?: 
   const intact = new Set<string>();
   for (const file of manifest.files) {
     if (!opened.present.has(file.path)) continue;
-    const digester = await createDigester();
+    const digester = await createFileDigester();
     let bytes = 0;
     const target = options.extractTo?.(file.path);
     const out = target ? await openTarget(target) : null;

@@ -15,7 +15,7 @@ import { Candidate } from '../../../shared/formats/candidate';
 import { canonicalSm3 } from '../../../shared/formats/canonical';
 import { describeIssues } from '../../../shared/formats/issues';
 import { StrictJsonError, parseStrictJson } from '../../../shared/formats/strict-json';
-import { createDigester } from '../../../shared/crypto/digest';
+import { createFileDigester } from './digester';
 import { ServiceError } from '../../../shared/ipc/result';
 import type { ImportProgress } from '../../../shared/ipc/schemas/candidates';
 import type { CandidateStore, StoredMeta } from '../candidates/candidate-store';
@@ -68,7 +68,7 @@ export async function importPackage(store: CandidateStore, path: string, options
       for (const file of manifest.files) {
         const target = join(staging, 'files', ...file.path.split('/'));
         await mkdir(dirname(target), { recursive: true });
-        const digester = await createDigester();
+        const digester = await createFileDigester();
         let bytes = 0;
         const tap = new Transform({
           transform(chunk: Buffer, _enc, callback: TransformCallback) {
