@@ -4,9 +4,9 @@
  * row offset index (`row-index.ts`) that `readRows` uses to serve any row range by seeking.
  */
 import * as PapaModule from 'papaparse';
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ServiceError } from '../../../shared/ipc/result';
+import type { ByteSource } from '../at-rest/byte-source';
 import { bomLength, codeUnitBytes, createDecoder, invalidOffsetIn, type TableEncoding, undecodable } from './encoding';
 import { rangeFor, type RowIndex } from './row-index';
 import { RowStartLocator } from './row-start-locator';
@@ -17,8 +17,9 @@ import {
   staleIndex,
   emptyCapped,
   READ_ROWS_BYTES,
-  readAt,
-  rethrow,
+  openPlain,
+  withSource,
+  type OpenBytes,
   scanSizes,
   type QuoteProblem,
   type RaggedRow,
@@ -65,6 +66,7 @@ export type CsvPartScan = TableScan & {
 };
 
 export type CsvReadOptions = {
+  open?: OpenBytes;
   encoding: TableEncoding;
   delimiter: string;
   index: RowIndex;
@@ -384,15 +386,13 @@ export async function scanTable(path: string, options: CsvScanOptions): Promise<
     signal?.throwIfAborted();
   };
 
-  let handle;
-  try {
-    signal?.throwIfAborted();
-    handle = await open(path, 'r');
-    size = (await handle.stat()).size;
+  signal?.throwIfAborted();
+  await withSource(options.open ?? openPlain, path, file, async (source) => {
+    size = source.size;
     const start = part?.start ?? 0;
     const end = part ? Math.min(part.end, size) : size;
     if (start > end || (start > 0 && !part?.header)) throw new RangeError(`a part of "${file}" must start at a data row inside the file (${start}…${end} of ${size})`);
-    const chunks = csvChunks(new WindowReader(handle, end), end, start, {
+    const chunks = csvChunks(new WindowReader(source, end), end, start, {
       file,
       encoding,
       delimiter,
@@ -457,11 +457,7 @@ export async function scanTable(path: string, options: CsvScanOptions): Promise<
       signal?.throwIfAborted();
     }
     options.onProgress?.(end, rows);
-  } catch (error) {
-    rethrow(file, error);
-  } finally {
-    await handle?.close();
-  }
+  });
 
   return {
     columns: columns ?? [],
@@ -497,16 +493,27 @@ export async function scanTable(path: string, options: CsvScanOptions): Promise<
  */
 export async function readCsvHeader(
   path: string,
-  options: { encoding: TableEncoding; delimiter: string; file?: string; within?: number },
+  options: { encoding: TableEncoding; delimiter: string; file?: string; within?: number; open?: OpenBytes },
 ): Promise<(CsvHeader & { end: number }) | null> {
   const file = options.file ?? basename(path);
   checkDelimiter(options.delimiter, file);
-  let handle;
   try {
-    handle = await open(path, 'r');
-    const size = (await handle.stat()).size;
+    return await withSource(options.open ?? openPlain, path, file, (source) => headerIn(source, file, options));
+  } catch (error) {
+    if (error instanceof ServiceError && error.code === 'tables.record-too-large') return null;
+    throw error;
+  }
+}
+
+async function headerIn(
+  source: ByteSource,
+  file: string,
+  options: { encoding: TableEncoding; delimiter: string; within?: number },
+): Promise<(CsvHeader & { end: number }) | null> {
+  {
+    const size = source.size;
     const window = Math.min(size, options.within ?? 1024 * 1024);
-    const chunks = csvChunks(new WindowReader(handle, window), window, 0, {
+    const chunks = csvChunks(new WindowReader(source, window), window, 0, {
       file,
       encoding: options.encoding,
       delimiter: options.delimiter,
@@ -528,11 +535,6 @@ export async function readCsvHeader(
       if (chunk.final) return null;
     }
     return null;
-  } catch (error) {
-    if (error instanceof ServiceError && error.code === 'tables.record-too-large') return null;
-    return rethrow(file, error);
-  } finally {
-    await handle?.close();
   }
 }
 
@@ -542,20 +544,18 @@ export async function readCsvHeader(
  * before it has been parsed (`openQuoteAtEnd`). `\n` is one byte that is never part of another
  * character in UTF-8 and GB18030. Null when there is no line break before `end`.
  */
-export async function findPartBoundary(path: string, from: number, end: number): Promise<number | null> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(64 * 1024);
-    for (let pos = from; pos < end; pos += buffer.length) {
-      const got = await readAt(handle, buffer, Math.min(buffer.length, end - pos), pos);
+export async function findPartBoundary(path: string, from: number, end: number, options: { file?: string; open?: OpenBytes } = {}): Promise<number | null> {
+  const file = options.file ?? basename(path);
+  return withSource(options.open ?? openPlain, path, file, async (source) => {
+    const step = 64 * 1024;
+    for (let pos = from; pos < end; pos += step) {
+      const got = await source.read(pos, Math.min(step, end - pos));
       const at = got.indexOf(0x0a);
       if (at >= 0) return pos + at + 1 < end ? pos + at + 1 : null;
       if (got.length === 0) break;
     }
     return null;
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 function recordTooLarge(file: string, row: number, line: number, max: number): ServiceError {
@@ -579,14 +579,12 @@ export async function readRows(path: string, options: CsvReadOptions, from: numb
   }
   const range = rangeFor(index, from, count, file);
   if (!range) return [];
-  let handle;
-  try {
-    handle = await open(path, 'r');
-    const { size } = await handle.stat();
+  return withSource(options.open ?? openPlain, path, file, async (source) => {
+    const { size } = source;
     if (size !== index.bytes) throw staleIndex(file, size, index.bytes);
     const out: string[][] = [];
     let row = range.firstRow - 1;
-    const chunks = csvChunks(new WindowReader(handle, size, READ_ROWS_BYTES), size, range.start, {
+    const chunks = csvChunks(new WindowReader(source, size, READ_ROWS_BYTES), size, range.start, {
       file,
       encoding: index.encoding,
       delimiter: options.delimiter,
@@ -606,9 +604,5 @@ export async function readRows(path: string, options: CsvReadOptions, from: numb
       }
     }
     return out;
-  } catch (error) {
-    return rethrow(file, error);
-  } finally {
-    await handle?.close();
-  }
+  });
 }

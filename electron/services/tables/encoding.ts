@@ -4,9 +4,10 @@
  * normalisation that detectors apply to what they match (never to what is stored).
  */
 import { isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { ServiceError } from '../../../shared/ipc/result';
+import type { ByteSource } from '../at-rest/byte-source';
+import { openPlain, type OpenBytes } from './open-bytes';
 
 export type TableEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'gb18030';
 
@@ -183,7 +184,7 @@ export const DEFAULT_SAMPLE_BYTES = 64 * 1024;
  */
 export async function detectFileEncoding(
   path: string,
-  options: { file?: string; signal?: AbortSignal; sampleBytes?: number } = {},
+  options: { file?: string; signal?: AbortSignal; sampleBytes?: number; open?: OpenBytes } = {},
 ): Promise<DetectedEncoding> {
   const file = options.file ?? basename(path);
   const sampleBytes = options.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
@@ -192,9 +193,11 @@ export async function detectFileEncoding(
   let carry: Buffer = Buffer.alloc(0);
   let decided: DetectedEncoding | null = null;
   const notUtf8: DetectedEncoding = { encoding: 'gb18030', guessed: true };
+  let source: ByteSource | null = null;
   try {
-    const stream = createReadStream(path, { highWaterMark: 1024 * 1024, ...(options.signal ? { signal: options.signal } : {}) });
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const opened = await (options.open ?? openPlain)(path, file);
+    source = opened;
+    for await (const chunk of opened.chunks(0, undefined, 1024 * 1024, options.signal)) {
       let parts = [chunk];
       if (decided === null) {
         sampleParts.push(chunk);
@@ -202,24 +205,20 @@ export async function detectFileEncoding(
         if (sampled < sampleBytes) continue;
         decided = detectEncoding(Buffer.concat(sampleParts), { complete: false, file });
         // A BOM decides the encoding; a GB18030 guess is checked by the decoding scan.
-        if (decided.encoding !== 'utf-8') {
-          stream.destroy();
-          return decided;
-        }
+        if (decided.encoding !== 'utf-8') return decided;
         parts = sampleParts.splice(0);
       }
       for (const part of parts) {
         const checked = checkUtf8Chunk(carry, part);
-        if (!checked.utf8) {
-          stream.destroy();
-          return notUtf8;
-        }
+        if (!checked.utf8) return notUtf8;
         carry = checked.carry;
       }
     }
   } catch (error) {
     if (error instanceof ServiceError || (error as Error).name === 'AbortError') throw error;
     throw new ServiceError('tables.read-failed', `"${file}" could not be read: ${(error as Error).message}.`, { file });
+  } finally {
+    await source?.close();
   }
   if (decided === null) return detectEncoding(Buffer.concat(sampleParts), { complete: true, file });
   // A carried tail at the very end is a UTF-8 sequence the file cuts short: not UTF-8.

@@ -4,10 +4,10 @@
  * Reads from the top of the file only as far as needed — the encoding is decided from the
  * first MiB, the reader runs until it has the rows asked for and is then stopped.
  */
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectEncoding, type DetectedEncoding } from './encoding';
 import { openTable } from './index';
+import { openPlain, withSource, type OpenBytes } from './table-io';
 
 /** How far into a table the head reaches: rows beyond it wait for the scan's index. */
 export const HEAD_ROWS = 5000;
@@ -35,14 +35,15 @@ export async function readTableHead(
   mediaType: string,
   from: number,
   count: number,
-  options: { file?: string; encoding?: DetectedEncoding; limit?: number; signal?: AbortSignal } = {},
+  options: { file?: string; encoding?: DetectedEncoding; limit?: number; signal?: AbortSignal; open?: OpenBytes } = {},
 ): Promise<TableHead> {
   options.signal?.throwIfAborted();
   const file = options.file ?? basename(path);
   const limit = options.limit ?? HEAD_ROWS;
   const last = Math.min(limit, from + count - 1);
-  const encoding = options.encoding ?? (await sampleEncoding(path, file));
-  const table = await openTable(path, mediaType, { file, encoding });
+  const open = options.open ?? openPlain;
+  const encoding = options.encoding ?? (await sampleEncoding(open, path, file));
+  const table = await openTable(path, mediaType, { file, encoding, open });
   const rows: string[][] = [];
   let columns: string[] = [];
   let rowsRead = 0;
@@ -75,14 +76,9 @@ export async function readTableHead(
 }
 
 /** The encoding as the first MiB shows it; the scan decides for the whole file. */
-async function sampleEncoding(path: string, file: string): Promise<DetectedEncoding> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(SAMPLE_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
-    const size = (await handle.stat()).size;
-    return detectEncoding(buffer.subarray(0, bytesRead), { complete: bytesRead >= size, file });
-  } finally {
-    await handle.close();
-  }
+async function sampleEncoding(open: OpenBytes, path: string, file: string): Promise<DetectedEncoding> {
+  return withSource(open, path, file, async (source) => {
+    const sample = await source.read(0, SAMPLE_BYTES);
+    return detectEncoding(sample, { complete: sample.length >= source.size, file });
+  });
 }

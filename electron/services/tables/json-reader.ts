@@ -14,10 +14,12 @@ import {
   CappedList,
   PROGRESS_BYTES,
   emptyCapped,
+  openPlain,
   readChunks,
   readRange,
-  rethrow,
   scanSizes,
+  withSource,
+  type OpenBytes,
   type LargeNumber,
   type ScanCommonOptions,
   type TableScan,
@@ -35,6 +37,7 @@ export type JsonScanOptions = ScanCommonOptions & {
 };
 
 export type JsonReadOptions = {
+  open?: OpenBytes;
   encoding: TableEncoding;
   index: RowIndex;
   /** The columns of the scan; a row's cells come back in this order ('' where a key is absent). */
@@ -491,9 +494,9 @@ export async function scanJsonTable(path: string, options: JsonScanOptions): Pro
     }
   };
 
-  try {
-    signal?.throwIfAborted();
-    for await (const chunk of readChunks(path, start, signal)) {
+  signal?.throwIfAborted();
+  await withSource(options.open ?? openPlain, path, file, async (source) => {
+    for await (const chunk of readChunks(source, start, signal)) {
       const found: RawRow[] = [];
       splitter.push(chunk, bytes, found);
       bytes += chunk.length;
@@ -510,9 +513,7 @@ export async function scanJsonTable(path: string, options: JsonScanOptions): Pro
     await handle(found);
     await flush();
     options.onProgress?.(bytes, rows);
-  } catch (error) {
-    rethrow(file, error);
-  }
+  });
 
   return {
     columns: maker.columns,
@@ -535,7 +536,7 @@ export async function readJsonRows(path: string, options: JsonReadOptions, from:
   }
   const range = rangeFor(index, from, count, file);
   if (!range) return [];
-  const bytes = await readRange(path, range.start, range.end, index, file);
+  const bytes = await withSource(options.open ?? openPlain, path, file, (source) => readRange(source, range.start, range.end, index, file));
   const splitter: Splitter =
     index.kind === 'ndjson'
       ? new LineSplitter(file, range.firstRow - 1, 0, range.start, Infinity)

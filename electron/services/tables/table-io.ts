@@ -3,15 +3,19 @@
  * lists, and file access (a stream of chunks, windows served from large positioned reads, one
  * read of a byte range) with I/O failures turned into errors that name the file.
  */
-import { createReadStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import { ServiceError } from '../../../shared/ipc/result';
+import type { ByteSource } from '../at-rest/byte-source';
+import type { OpenBytes } from './open-bytes';
 import { DEFAULT_INDEX_EVERY, type RowIndex } from './row-index';
 
 /** Rows handed to `onBatch`; the scan waits for a returned promise (backpressure). */
 export type BatchHandler = (rows: string[][], firstRowNumber: number, columns: readonly string[]) => void | Promise<void>;
 
+export { openPlain, type OpenBytes } from './open-bytes';
+
 export type ScanCommonOptions = {
+  /** Opens the file's bytes (default: a plain file). */
+  open?: OpenBytes;
   onBatch: BatchHandler;
   /** Name of the file in messages (its path in the package); defaults to the base name. */
   file?: string;
@@ -103,70 +107,59 @@ export function rethrow(file: string, error: unknown): never {
   throw readFailed(file, error);
 }
 
-/** The file's bytes from `start` in chunks of `CHUNK_BYTES`, stopping when `signal` aborts. */
-export function readChunks(path: string, start: number, signal: AbortSignal | undefined): AsyncIterable<Buffer> {
-  return createReadStream(path, { start, highWaterMark: CHUNK_BYTES, ...(signal ? { signal } : {}) }) as AsyncIterable<Buffer>;
-}
-
-/** Reads `length` bytes at `position` into the start of `buffer` (fewer at the end of the file). */
-export async function readAt(handle: FileHandle, buffer: Buffer, length: number, position: number): Promise<Buffer> {
-  let done = 0;
-  while (done < length) {
-    const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
-    if (bytesRead === 0) break;
-    done += bytesRead;
-  }
-  return buffer.subarray(0, done);
+/** The source's bytes from `start` in chunks of `CHUNK_BYTES`, stopping when `signal` aborts. */
+export function readChunks(source: ByteSource, start: number, signal: AbortSignal | undefined): AsyncIterable<Buffer> {
+  return source.chunks(start, undefined, CHUNK_BYTES, signal);
 }
 
 /**
- * Serves byte windows of a file from one reused 1 MiB buffer, so a scan that parses 32 KiB at
- * a time still reads in large, few system calls. A window is valid until the next call.
+ * Serves byte windows of a source from large reads, so a scan that parses 32 KiB at a time
+ * still reads in few, large calls. A window is valid until the next call.
  */
 export class WindowReader {
-  private buffer: Buffer;
+  private buffer: Buffer = Buffer.alloc(0);
   private start = 0;
-  private length = 0;
 
   constructor(
-    private readonly handle: FileHandle,
+    private readonly source: ByteSource,
     private readonly size: number,
     private readonly readBytes = READ_BYTES,
-  ) {
-    this.buffer = Buffer.allocUnsafe(readBytes);
-  }
+  ) {}
 
   /** Bytes `pos … pos+length-1` (fewer at the end of the file). */
   async window(pos: number, length: number): Promise<Buffer> {
     const end = Math.min(pos + length, this.size);
-    if (pos < this.start || end > this.start + this.length) {
+    if (pos < this.start || end > this.start + this.buffer.length) {
       const want = Math.min(Math.max(this.readBytes, end - pos), this.size - pos);
-      if (this.buffer.length < want) this.buffer = Buffer.allocUnsafe(want);
-      const got = await readAt(this.handle, this.buffer, want, pos);
+      const got = await this.source.read(pos, want);
       if (got.length < want) throw new Error('the file is shorter than it was when the read began');
+      this.buffer = got;
       this.start = pos;
-      this.length = want;
     }
     return this.buffer.subarray(pos - this.start, end - this.start);
   }
 }
 
-/** Reads bytes `start … end-1` in one positioned read, after checking the file is the size the index describes. */
-export async function readRange(path: string, start: number, end: number, index: RowIndex, file: string): Promise<Buffer> {
-  let handle;
+/** Opens `path` with `open`, runs `use`, and closes it; failures name the file. */
+export async function withSource<T>(open: OpenBytes, path: string, file: string, use: (source: ByteSource) => Promise<T>): Promise<T> {
+  let source: ByteSource;
   try {
-    handle = await open(path, 'r');
+    source = await open(path, file);
   } catch (error) {
+    if (error instanceof ServiceError) throw error;
     throw readFailed(file, error);
   }
   try {
-    const { size } = await handle.stat();
-    if (size !== index.bytes) throw staleIndex(file, size, index.bytes);
-    return await readAt(handle, Buffer.allocUnsafe(end - start), end - start, start);
+    return await use(source);
   } catch (error) {
-    rethrow(file, error);
+    return rethrow(file, error);
   } finally {
-    await handle.close();
+    await source.close();
   }
 }
 
+/** Reads bytes `start … end-1` in one read, after checking the file is the size the index describes. */
+export async function readRange(source: ByteSource, start: number, end: number, index: RowIndex, file: string): Promise<Buffer> {
+  if (source.size !== index.bytes) throw staleIndex(file, source.size, index.bytes);
+  return source.read(start, end - start);
+}
