@@ -9,6 +9,7 @@
  *
  * Exit codes: 0 success / no blocking finding, 1 refused / blocking findings, 2 unusable input.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -101,7 +102,7 @@ function printTable(doc: FindingsDocument, lang: 'en' | 'zh'): void {
       SEVERITY[lang][f.severity],
       f.rule,
       f.clause ?? '—',
-      [f.location.file, f.location.column, f.location.line !== undefined ? `L${f.location.line}` : undefined, f.location.rows?.length ? `rows ${f.location.rows.slice(0, 3).join(',')}${f.location.rows.length > 3 ? '…' : ''}` : undefined, f.location.field]
+      [f.location.file, f.location.sheet !== undefined ? `[${f.location.sheet}]` : undefined, f.location.column, f.location.line !== undefined ? `L${f.location.line}` : undefined, f.location.rows?.length ? `rows ${f.location.rows.slice(0, 3).join(',')}${f.location.rows.length > 3 ? '…' : ''}` : undefined, f.location.field]
         .filter(Boolean)
         .join(' · '),
       String(f.count),
@@ -134,7 +135,8 @@ async function validate(path: string): Promise<number> {
   const scratch = await mkdtemp(join(tmpdir(), 'review-validate-'));
   try {
     const store = await openCandidateStore(scratch);
-    const { meta, manifest } = await importPackage(store, resolve(path));
+    // A throwaway store: its payloads are encrypted with a key that is never kept.
+    const { meta, manifest } = await importPackage(store, resolve(path), { key: randomBytes(32) });
     console.log(`ok ${manifest.id} revision ${manifest.revision}: ${manifest.files.length} files verified (sha256, sm3)`);
     console.log(`candidate digest ${meta.digest}`);
     return 0;

@@ -1,5 +1,6 @@
 // The candidate service on a fresh workspace: the demo is imported through the real import
 // path (once), listed newest first, and each candidate's overview carries its verified files.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,9 @@ import { PRODUCT_KINDS } from '../../../shared/formats/candidate';
 import { createLogger } from '../log';
 import type { Platform } from '../ports';
 import { createCandidateService, type CandidateService } from './candidate-service';
+
+/** The workspace key the service encrypts stored payloads with. */
+const KEY = randomBytes(32);
 
 let work: string;
 let service: CandidateService;
@@ -28,7 +32,7 @@ beforeAll(async () => {
     emit: (name) => emitted.push(name),
     log: createLogger(() => undefined),
   };
-  service = await createCandidateService(platform);
+  service = await createCandidateService(platform, { key: () => KEY });
 });
 afterAll(async () => rm(work, { recursive: true, force: true }));
 

@@ -23,7 +23,14 @@ export type CandidateService = {
   seedDemo(): Promise<number>;
 };
 
-export type CandidateServiceOptions = { limits?: PackageLimits; now?: () => Date; policies?: PolicyStore; store?: CandidateStore };
+export type CandidateServiceOptions = {
+  limits?: PackageLimits;
+  now?: () => Date;
+  policies?: PolicyStore;
+  store?: CandidateStore;
+  /** The workspace data key payloads are stored encrypted with; throws `store.locked` while the workspace is locked. */
+  key?: () => Uint8Array;
+};
 
 export async function createCandidateService(platform: Platform, options: CandidateServiceOptions = {}): Promise<CandidateService> {
   const store = options.store ?? (await openCandidateStore(platform.dataDir));
@@ -38,7 +45,9 @@ export async function createCandidateService(platform: Platform, options: Candid
   const importOne = async (path: string): Promise<CandidateSummary> => {
     const started = Date.now();
     try {
+      if (!options.key) throw new ServiceError('store.locked', 'The workspace is locked: unlock it before importing candidates.');
       const { meta, manifest } = await importPackage(store, path, {
+        key: options.key(),
         ...(options.limits ? { limits: options.limits } : {}),
         ...(options.now ? { now: options.now } : {}),
         onProgress: (progress) => platform.emit('candidates:import-progress', progress),

@@ -16,6 +16,8 @@ export const StoredMeta = z.strictObject({
   digest: z.string(),
   importedAt: z.string(),
   source: z.strictObject({ kind: z.enum(['folder', 'zip']), name: z.string() }),
+  /** How the payload files are stored: encrypted with the workspace key (absent: an older, unencrypted store). */
+  encryption: z.strictObject({ format: z.literal('ERWENC01'), keyId: z.string() }).optional(),
   integrity: z.array(
     z.strictObject({ path: z.string(), bytes: z.number().int(), sha256: z.literal('verified'), sm3: z.literal('verified'), verifiedAt: z.string() }),
   ),

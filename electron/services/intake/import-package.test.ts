@@ -2,16 +2,29 @@
 // every kind of bad package is refused with an error naming the file and field, and leaves
 // the store exactly as it was.
 import { mkdtemp, readdir, rm, symlink, writeFile, readFile, cp } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../shared/ipc/result';
 import { openCandidateStore, type CandidateStore } from '../candidates/candidate-store';
 import { BASE_MANIFEST, DEFAULT_FILES, describeFiles, writePackage, writeZip } from '../testing/make-package';
+import { isEncryptedFile, keyIdOf, openEncryptedFile } from '../at-rest/encrypted-file';
 import { importPackage } from './import-package';
 import { DEFAULT_LIMITS } from './package-source';
 
 const EXAMPLE = resolve(__dirname, '../../../../shared/examples/candidate-basic');
+const KEY = randomBytes(32);
+
+/** The plaintext of a payload file in the store (stored encrypted with KEY). */
+async function storedPlain(path: string): Promise<Buffer> {
+  const source = await openEncryptedFile(path, KEY);
+  try {
+    return await source.read(0, source.size);
+  } finally {
+    await source.close();
+  }
+}
 
 let work: string;
 let store: CandidateStore;
@@ -42,7 +55,7 @@ async function snapshot(dir: string): Promise<string[]> {
 /** Runs an import that must fail; returns the error after checking the store is unchanged. */
 async function refused(path: string, limits = DEFAULT_LIMITS): Promise<ServiceError> {
   const before = await snapshot(store.root);
-  const error = await importPackage(store, path, { limits }).then(
+  const error = await importPackage(store, path, { key: KEY, limits }).then(
     () => null,
     (e: unknown) => e,
   );
@@ -53,14 +66,19 @@ async function refused(path: string, limits = DEFAULT_LIMITS): Promise<ServiceEr
 
 describe('importPackage', () => {
   it('imports the shared example package and reproduces its documented candidate digest', async () => {
-    const { meta, manifest } = await importPackage(store, EXAMPLE);
+    const { meta, manifest } = await importPackage(store, EXAMPLE, { key: KEY });
     expect(manifest.id).toBe('EC-2026-000123');
     expect(meta.digest).toBe('sm3:0add425e8c5b226f070c3c876c8d42a92b94bd748e5078304db80c7ffaff94e7');
     expect(meta.integrity.map((f) => f.path)).toEqual(['data/enterprise_scores.csv', 'report/说明.md']);
     const stored = await store.read('EC-2026-000123', 1);
     expect(stored?.meta.source).toEqual({ kind: 'folder', name: 'candidate-basic' });
-    const copied = await readFile(join(stored!.dir, 'files', 'data', 'enterprise_scores.csv'));
-    expect(copied.equals(await readFile(join(EXAMPLE, 'data', 'enterprise_scores.csv')))).toBe(true);
+    // Stored encrypted with the workspace key; its plaintext is the package's file.
+    const storedPath = join(stored!.dir, 'files', 'data', 'enterprise_scores.csv');
+    const original = await readFile(join(EXAMPLE, 'data', 'enterprise_scores.csv'));
+    expect(await isEncryptedFile(storedPath)).toBe(true);
+    expect((await readFile(storedPath)).includes(original.subarray(0, 32))).toBe(false);
+    expect((await storedPlain(storedPath)).equals(original)).toBe(true);
+    expect(meta.encryption).toEqual({ format: 'ERWENC01', keyId: keyIdOf(KEY) });
   });
 
   it('imports a zip of the package folder (top folder stripped) and a zip of its contents', async () => {
@@ -69,7 +87,7 @@ describe('importPackage', () => {
       ['candidate.json', ...DEFAULT_FILES.map((f) => f.path)].map(async (name) => ({ name, content: await readFile(join(folder, name)) })),
     );
     const nested = await writeZip(join(work, 'nested.zip'), [{ name: 'pkg/', mode: 0o040755 }, ...files.map((f) => ({ ...f, name: `pkg/${f.name}` }))]);
-    const { meta } = await importPackage(store, nested);
+    const { meta } = await importPackage(store, nested, { key: KEY });
     expect(meta.source).toEqual({ kind: 'zip', name: 'nested.zip' });
     const flat = await writeZip(join(work, 'flat.zip'), files);
     const error = await refused(flat);
@@ -194,7 +212,7 @@ describe('importPackage', () => {
 
   it('refuses the same revision twice, and a different package under an existing revision', async () => {
     const dir = await writePackage(join(work, 'pkg'));
-    await importPackage(store, dir);
+    await importPackage(store, dir, { key: KEY });
     expect((await refused(dir)).code).toBe('import.duplicate');
     const changed = await writePackage(join(work, 'changed'), { manifest: { submittedAt: '2026-11-21T09:30:00+08:00' } });
     expect((await refused(changed)).code).toBe('import.revision-conflict');
@@ -203,9 +221,9 @@ describe('importPackage', () => {
   it('copies the package before verifying it, so a package folder changed afterwards does not affect the store', async () => {
     const dir = join(work, 'copy');
     await cp(EXAMPLE, dir, { recursive: true });
-    await importPackage(store, dir);
+    await importPackage(store, dir, { key: KEY });
     await writeFile(join(dir, 'data', 'enterprise_scores.csv'), 'tampered');
     const stored = await store.read('EC-2026-000123', 1);
-    expect((await readFile(join(stored!.dir, 'files', 'data', 'enterprise_scores.csv'), 'utf8')).startsWith('tampered')).toBe(false);
+    expect((await storedPlain(join(stored!.dir, 'files', 'data', 'enterprise_scores.csv'))).toString('utf8').startsWith('tampered')).toBe(false);
   });
 });

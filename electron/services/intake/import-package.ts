@@ -2,19 +2,18 @@
  * Imports one export candidate package into the store as a transaction: the manifest is
  * decoded, parsed strictly (no duplicate keys) and validated against FORMATS.md §1; every
  * listed file must be present, every present file must be listed, and each file is copied
- * into staging while its size, SHA-256 and SM3 are checked against the manifest. Only when
+ * into staging — encrypted with the workspace key — while its size, SHA-256 and SM3 are
+ * checked against the manifest. Only when
  * everything matches is the staging directory renamed into place; on any failure nothing
  * remains and the error names the file and field.
  */
-import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Candidate } from '../../../shared/formats/candidate';
 import { canonicalSm3 } from '../../../shared/formats/canonical';
 import { describeIssues } from '../../../shared/formats/issues';
 import { StrictJsonError, parseStrictJson } from '../../../shared/formats/strict-json';
+import { encryptToFile, keyIdOf } from '../at-rest/encrypted-file';
 import { createFileDigester } from './digester';
 import { ServiceError } from '../../../shared/ipc/result';
 import type { ImportProgress } from '../../../shared/ipc/schemas/candidates';
@@ -25,6 +24,8 @@ const MANIFEST = 'candidate.json';
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 export type ImportOptions = {
+  /** The workspace data key: payload files are stored encrypted with it (at-rest/encrypted-file.ts). */
+  key: Uint8Array;
   limits?: PackageLimits;
   now?: () => Date;
   onProgress?: (progress: ImportProgress) => void;
@@ -32,7 +33,7 @@ export type ImportOptions = {
 
 export type Imported = { meta: StoredMeta; manifest: Candidate };
 
-export async function importPackage(store: CandidateStore, path: string, options: ImportOptions = {}): Promise<Imported> {
+export async function importPackage(store: CandidateStore, path: string, options: ImportOptions): Promise<Imported> {
   const now = options.now ?? (() => new Date());
   const source = await openPackage(path, options.limits ?? DEFAULT_LIMITS);
   try {
@@ -70,25 +71,23 @@ export async function importPackage(store: CandidateStore, path: string, options
         await mkdir(dirname(target), { recursive: true });
         const digester = await createFileDigester();
         let bytes = 0;
-        const tap = new Transform({
-          transform(chunk: Buffer, _enc, callback: TransformCallback) {
-            bytes += chunk.length;
-            if (bytes > file.bytes) {
-              callback(sizeMismatch(file.path, file.bytes, bytes));
-              return;
+        // Digests are of the plaintext as the package holds it; the store keeps it encrypted.
+        async function* tapped(readable: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+          try {
+            for await (const chunk of readable) {
+              bytes += chunk.length;
+              if (bytes > file.bytes) throw sizeMismatch(file.path, file.bytes, bytes);
+              digester.update(chunk);
+              done += chunk.length;
+              yield chunk;
             }
-            digester.update(chunk);
-            done += chunk.length;
-            callback(null, chunk);
-          },
-        });
-        progress('verifying', file.path);
-        try {
-          await pipeline(await source.open(file.path), tap, createWriteStream(target, { flags: 'wx' }));
-        } catch (error) {
-          if (error instanceof ServiceError) throw error;
-          throw new ServiceError('import.read-failed', `The file "${file.path}" could not be read from the package: ${(error as Error).message}.`, { file: file.path });
+          } catch (error) {
+            if (error instanceof ServiceError) throw error;
+            throw new ServiceError('import.read-failed', `The file "${file.path}" could not be read from the package: ${(error as Error).message}.`, { file: file.path });
+          }
         }
+        progress('verifying', file.path);
+        await encryptToFile(tapped((await source.open(file.path)) as AsyncIterable<Buffer>), target, options.key, { name: file.path });
         if (bytes !== file.bytes) throw sizeMismatch(file.path, file.bytes, bytes);
         const actual = digester.digest();
         for (const field of ['sha256', 'sm3'] as const) {
@@ -107,6 +106,7 @@ export async function importPackage(store: CandidateStore, path: string, options
         id: manifest.id,
         revision: manifest.revision,
         digest,
+        encryption: { format: 'ERWENC01', keyId: keyIdOf(options.key) },
         importedAt: now().toISOString(),
         source: { kind: source.kind, name: source.name },
         integrity,
