@@ -48,11 +48,15 @@ export async function planTableParts(job: ScanJob, size: number, encoding: Detec
 }
 
 /** Scans `job` in the pool, in parts when that pays; resolves to the result of the whole file. */
-export async function scanInPool(pool: ScanPool, job: ScanJob, options: RunOptions & { size?: number } = {}): Promise<ScanResult> {
+export async function scanInPool(pool: ScanPool, job: ScanJob, options: RunOptions & { size?: number; minBytes?: number } = {}): Promise<ScanResult> {
   if (job.kind !== 'table' || options.size === undefined) return whole(await pool.run(job, options), job);
   const encoding = job.encoding ?? (await detectFileEncoding(job.path, { file: job.file, ...(options.signal ? { signal: options.signal } : {}) }));
   const withEncoding: ScanJob = { ...job, encoding };
-  const parts = await planTableParts(withEncoding, options.size, encoding, { workers: pool.size, ...(options.signal ? { signal: options.signal } : {}) });
+  const parts = await planTableParts(withEncoding, options.size, encoding, {
+    workers: pool.size,
+    ...(options.minBytes !== undefined ? { minBytes: options.minBytes } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   if (!parts) return whole(await pool.run(withEncoding, options), job);
 
   const done = parts.map(() => ({ bytes: 0, rows: 0 }));
