@@ -1,15 +1,18 @@
 /**
  * The intake and personal-information rules of RULES.md evaluated over a scan: encoding
- * guessed, precision loss, clear identifiers where the policy requires a transform, masks in
- * the wrong form, undeclared personal columns, identifiers in reports, and free-text names.
- * Pure: it reads manifest, policy and scan summaries (never raw values). Findings carry no
- * evidence; the caller reads the listed rows or lines and attaches masked evidence.
+ * guessed, precision loss, hidden workbook content, clear identifiers where the policy requires
+ * a transform, masks in the wrong form, undeclared personal columns, identifiers in reports,
+ * and free-text names. Pure: it reads manifest, policy and scan summaries (never raw values;
+ * a workbook's document properties arrive masked). Table findings
+ * carry no evidence; the caller reads the listed rows or lines and attaches masked evidence.
+ * Every sheet of a workbook is a table: its findings carry `location.sheet` (FORMATS.md §3).
  */
 import type { DetectorId } from '../detect/types';
 import type { Candidate, Field } from '../formats/candidate';
 import { makeFinding, type Finding } from '../formats/findings';
 import type { Policy } from '../formats/policy';
 import { compareMaskForm } from '../mask/conformance';
+import { maskName } from '../mask/names';
 import type { ColumnProfile } from '../profile/column-profile';
 
 /** Detectors whose hit is a clear identifier in the sense of `pii.unmasked`. */
@@ -32,20 +35,118 @@ const HEURISTIC_SHARE = 0.3;
 /** Identifiers in text must be validated ones (check digit etc.), not guesses. */
 const TEXT_CONFIDENCE = 0.9;
 
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
+/** A workbook sheet's table: which sheet, whether the manifest's fields describe it, and what Excel hides in it. */
+export type SheetSummary = {
+  name: string;
+  state: SheetVisibility;
+  /** The sheet `table.sheet` names: the manifest's fields apply to it, and to no other sheet. */
+  declared: boolean;
+  hiddenRows: { count: number; first: number[] };
+  hiddenColumns: string[];
+};
+
 export type TableScanSummary = {
   file: string;
+  /** Only for a sheet of a workbook. */
+  sheet?: SheetSummary;
   encodingGuessed: boolean;
   profiles: ColumnProfile[];
   largeNumbers: { count: number; first: { row: number; column: string }[] };
 };
 export type TextScanSummary = { file: string; hits: { line: number; detector: string; confidence: number; personal: boolean }[] };
 
+/**
+ * A workbook as a whole: every sheet (chart sheets too) and the people its document properties
+ * name, already masked (`mask-name`) by the scan; masked again here, which changes nothing.
+ */
+export type WorkbookScanSummary = {
+  file: string;
+  sheets: { name: string; state: SheetVisibility; kind: 'worksheet' | 'chartsheet' | 'other' }[];
+  people: { field: 'creator' | 'lastModifiedBy' | 'company' | 'manager'; masked: string }[];
+};
+
 export type IntakePiiInput = {
   manifest: Candidate;
   policy: Policy | null;
   tables: TableScanSummary[];
   texts: TextScanSummary[];
+  workbooks?: WorkbookScanSummary[];
 };
+
+/** How many rows a hidden-rows message lists before "…". */
+const HIDDEN_ROWS_IN_MESSAGE = 10;
+
+const PERSON_FIELD_NAMES: Record<WorkbookScanSummary['people'][number]['field'], string> = {
+  creator: 'author',
+  lastModifiedBy: 'last modified by',
+  company: 'company',
+  manager: 'manager',
+};
+
+/** `"data/x.xlsx", sheet "名单"` (or just the quoted file). */
+const tableLabel = (file: string, sheet: string | undefined) => (sheet === undefined ? `"${file}"` : `"${file}", sheet "${sheet}"`);
+
+/**
+ * `intake.hidden-content` for one workbook: each hidden or very hidden sheet, hidden rows and
+ * columns of each sheet's table, and document properties that name people (masked, never in
+ * clear).
+ */
+function hiddenContent(workbooks: readonly WorkbookScanSummary[], tables: readonly TableScanSummary[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const book of workbooks) {
+    for (const sheet of book.sheets) {
+      if (sheet.state === 'visible') continue;
+      const what = sheet.kind === 'worksheet' ? 'sheet' : sheet.kind === 'chartsheet' ? 'chart sheet' : 'non-cell sheet';
+      const how =
+        sheet.state === 'veryHidden'
+          ? 'is very hidden: Excel does not list it under Unhide, only the VBA editor shows it'
+          : 'is hidden in Excel: a reviewer opening the workbook would not see it';
+      findings.push(
+        makeFinding('intake.hidden-content', `"${book.file}": the ${what} "${sheet.name}" ${how}. It is scanned and previewed like every other sheet.`, {
+          file: book.file,
+          sheet: sheet.name,
+        }),
+      );
+    }
+    if (book.people.length > 0) {
+      const fields = [...new Set(book.people.map((p) => PERSON_FIELD_NAMES[p.field]))];
+      const persons = book.people.filter((p) => p.field !== 'company').length;
+      const company = persons < book.people.length;
+      const who = [persons === 1 ? 'a person' : persons > 1 ? 'people' : '', company ? 'an organisation' : ''].filter(Boolean).join(' and ');
+      findings.push(
+        makeFinding(
+          'intake.hidden-content',
+          `"${book.file}": the document properties name ${who} (${fields.join(', ')}), which leave with the file unless the operator removes them.`,
+          { file: book.file },
+          { count: book.people.length, evidence: book.people.map((p) => `${PERSON_FIELD_NAMES[p.field]}: ${maskName(p.masked)}`) },
+        ),
+      );
+    }
+  }
+  for (const table of tables) {
+    const sheet = table.sheet;
+    if (!sheet) continue;
+    const where = tableLabel(table.file, sheet.name);
+    const { count, first } = sheet.hiddenRows;
+    if (count > 0) {
+      const listed = first.slice(0, HIDDEN_ROWS_IN_MESSAGE).join(', ') + (count > HIDDEN_ROWS_IN_MESSAGE ? ', …' : '');
+      findings.push(
+        makeFinding(
+          'intake.hidden-content',
+          `${where}: ${count} data row${count === 1 ? ' is' : 's are'} hidden in Excel (row${count === 1 ? '' : 's'} ${listed}).`,
+          { file: table.file, sheet: sheet.name, rows: first },
+          { count },
+        ),
+      );
+    }
+    for (const column of sheet.hiddenColumns) {
+      findings.push(makeFinding('intake.hidden-content', `${where}: the column "${column}" is hidden in Excel.`, { file: table.file, sheet: sheet.name, column }));
+    }
+  }
+  return findings;
+}
 
 function requiredFor(policy: Policy | null, field: Field | undefined): string[] | null {
   if (!policy || !field) return null;
@@ -54,21 +155,29 @@ function requiredFor(policy: Policy | null, field: Field | undefined): string[] 
 
 /** Evaluates the intake and pii rules over a scanned candidate. */
 export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
-  const findings: Finding[] = [];
+  const findings: Finding[] = hiddenContent(input.workbooks ?? [], input.tables);
   for (const table of input.tables) {
     const file = input.manifest.files.find((f) => f.path === table.file);
+    const sheet = table.sheet?.name;
+    // A workbook's fields describe the sheet `table.sheet` names; its other sheets are undeclared.
+    const fields = table.sheet && !table.sheet.declared ? [] : (file?.table?.fields ?? []);
+    const inSheet = sheet === undefined ? {} : { sheet };
+    const named = (column: string) => (sheet === undefined ? `Column "${column}"` : `Column "${column}" of sheet "${sheet}"`);
     if (table.encodingGuessed) {
-      findings.push(makeFinding('intake.encoding-guessed', `"${table.file}" has no byte-order mark and is not UTF-8; it was read as GB18030.`, { file: table.file }));
+      findings.push(makeFinding('intake.encoding-guessed', `"${table.file}" has no byte-order mark and is not UTF-8; it was read as GB18030.`, { file: table.file, ...inSheet }));
     }
+    /** One precision-loss finding per column, whether the text shows it or the number's size does. */
+    const precision = new Map<string, Finding>();
     for (const profile of table.profiles) {
       const column = profile.name;
-      const field = file?.table?.fields.find((f) => f.name === column);
+      const field = fields.find((f) => f.name === column);
       const required = requiredFor(input.policy, field);
-      const where = { file: table.file, column };
+      const where = { file: table.file, ...inSheet, column };
 
       if (profile.precisionLoss.count > 0) {
-        findings.push(
-          makeFinding('intake.precision-loss', `Column "${column}" holds identifier-like numbers stored as floating point (e.g. 1.10105E+17); digits may have been lost.`, {
+        precision.set(
+          column,
+          makeFinding('intake.precision-loss', `${named(column)} holds identifier-like numbers stored as floating point (e.g. 1.10105E+17); digits may have been lost.`, {
             ...where,
             rows: profile.precisionLoss.rows,
           }, { count: profile.precisionLoss.count }),
@@ -83,7 +192,7 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
           findings.push(
             makeFinding(
               'pii.unmasked',
-              `Column "${column}" carries ${hit.count} clear ${hit.detector} value(s) although ${transformRequired ? `the policy requires ${(required ?? [field.transform]).join(' or ')}` : `it is declared ${field.class}`}.`,
+              `${named(column)} carries ${hit.count} clear ${hit.detector} value(s) although ${transformRequired ? `the policy requires ${(required ?? [field.transform]).join(' or ')}` : `it is declared ${field.class}`}.`,
               { ...where, rows: hit.rows },
               { count: hit.count, detector: hit.detector },
             ),
@@ -101,7 +210,7 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
           findings.push(
             makeFinding(
               'pii.mask-nonconforming',
-              `Column "${column}" is masked as ${wrong.map((f) => `${f.head}+${f.tail}`).join(', ')} where ${accepted.join(' or ')} is required.`,
+              `${named(column)} is masked as ${wrong.map((f) => `${f.head}+${f.tail}`).join(', ')} where ${accepted.join(' or ')} is required.`,
               { ...where, ...(rows.length > 0 ? { rows } : {}) },
               { count },
             ),
@@ -110,7 +219,7 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
           // Different lengths of one form (张* and 欧阳**) are one form; different kept parts are not.
           const forms = [...new Set(profile.maskForms.map((f) => `${f.head}+${f.tail}`))];
           findings.push(
-            makeFinding('pii.mask-nonconforming', `Column "${column}" is masked inconsistently (${forms.join(', ')}).`, where, {
+            makeFinding('pii.mask-nonconforming', `${named(column)} is masked inconsistently (${forms.join(', ')}).`, where, {
               count: profile.maskForms.reduce((sum, f) => sum + f.count, 0),
             }),
           );
@@ -126,8 +235,8 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
           makeFinding(
             'pii.undeclared',
             field
-              ? `Column "${column}" is declared public but holds personal information (${personal.map((d) => d.detector).join(', ')}).`
-              : `Column "${column}" is not declared in candidate.json but holds personal information (${personal.map((d) => d.detector).join(', ')}).`,
+              ? `${named(column)} is declared public but holds personal information (${personal.map((d) => d.detector).join(', ')}).`
+              : `${named(column)} is not declared in candidate.json but holds personal information (${personal.map((d) => d.detector).join(', ')}).`,
             { ...where, rows: top.rows },
             { count: top.count, detector: top.detector },
           ),
@@ -139,7 +248,7 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
       if (freeText.length > 0 && !declaredProtected && field?.class !== 'public') {
         for (const hit of freeText) {
           findings.push(
-            makeFinding('pii.free-text-names', `Column "${column}" likely contains ${hit.detector === 'address' ? 'detailed addresses' : 'personal names'} (${Math.round(hit.share * 100)}% of cells).`, { ...where, rows: hit.rows }, {
+            makeFinding('pii.free-text-names', `${named(column)} likely contains ${hit.detector === 'address' ? 'detailed addresses' : 'personal names'} (${Math.round(hit.share * 100)}% of cells).`, { ...where, rows: hit.rows }, {
               count: hit.count,
               detector: hit.detector,
             }),
@@ -151,13 +260,27 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
       const columns = [...new Set(table.largeNumbers.first.map((n) => n.column))];
       for (const column of columns) {
         const rows = table.largeNumbers.first.filter((n) => n.column === column).map((n) => n.row);
-        findings.push(
-          makeFinding('intake.precision-loss', `Column "${column}" stores identifier-like values as JSON numbers of 1e15 or more, which lose digits as floating point.`, { file: table.file, column, rows }, {
-            count: rows.length,
-          }),
+        const known = precision.get(column);
+        if (known) {
+          // The same column already shows the loss in its text: one finding, with the rows of both.
+          const merged = makeFinding('intake.precision-loss', known.message, { ...known.location, rows: [...(known.location.rows ?? []), ...rows] }, { count: Math.max(known.count, rows.length) });
+          precision.set(column, merged);
+          continue;
+        }
+        precision.set(
+          column,
+          makeFinding(
+            'intake.precision-loss',
+            sheet === undefined
+              ? `Column "${column}" stores identifier-like values as JSON numbers of 1e15 or more, which lose digits as floating point.`
+              : `${named(column)} stores identifier-like values as numbers of 1e15 or more; Excel keeps 15 significant digits, so digits may have been lost.`,
+            { file: table.file, ...inSheet, column, rows },
+            { count: rows.length },
+          ),
         );
       }
     }
+    findings.push(...precision.values());
   }
   for (const text of input.texts) {
     const byLine = new Map<number, number[]>();

@@ -1,6 +1,7 @@
 // `review check` end to end over real packages: a clean package has no finding, problems in
-// the demo workspace fire the intake and pii rules with masked evidence only, integrity
-// problems are reported rather than refused, and the output is deterministic.
+// the demo workspace fire the intake and pii rules with masked evidence only, every sheet of a
+// workbook is checked (hidden content, personal data on hidden sheets, digits lost to Excel),
+// integrity problems are reported rather than refused, and the output is deterministic.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,8 +10,50 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FindingsDocument } from '../../../shared/formats/findings';
 import { generateDemoWorkspace } from '../demo/generate';
 import { createScanPool, type ScanPool } from '../scan/worker-pool';
-import { writePackage } from '../testing/make-package';
+import { writePackage, writeZip } from '../testing/make-package';
+import { xlsxBuffer } from '../testing/make-xlsx';
 import { runCheck } from './run-check';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const field = (name: string, cls = 'public', transform = 'none') => ({ name, dataset: 'ZJ-SCJG-0012', type: 'string', class: cls, grade: cls === 'public' ? 1 : 3, transform });
+
+/** A package whose one data file is a workbook: `名录` (declared) with hidden things, and a hidden `联系人` sheet with clear phones. */
+async function workbookPackage(dir: string, options: { sheet?: string } = {}): Promise<{ dir: string; phones: string[] }> {
+  const phones = Array.from({ length: 30 }, (_, i) => `1381234${String(5000 + i).padStart(4, '0')}`);
+  const content = await xlsxBuffer({
+    creator: '王小明',
+    lastModifiedBy: 'Zhang San',
+    sheets: [
+      {
+        name: '名录',
+        hiddenColumns: [[3, 3]],
+        rows: [
+          ['id_number', 'district', 'note'],
+          ...Array.from({ length: 30 }, (_, i) => ({
+            // Excel kept 15 significant digits of an 18-digit identifier typed as a number.
+            cells: [{ n: `1.1010519900101${i % 10}E+17` }, '西湖区', '无'],
+            hidden: i === 4 || i === 11,
+          })),
+        ],
+      },
+      { name: '联系人', state: 'hidden', rows: [['contact_phone'], ...phones.map((p) => [p])] },
+      { name: '图表', state: 'veryHidden', chart: true },
+    ],
+  });
+  await writePackage(dir, { files: [{ path: 'data/名录.xlsx', content, role: 'data', mediaType: XLSX }] });
+  const manifest = JSON.parse(await readFile(join(dir, 'candidate.json'), 'utf8')) as { files: { table: Record<string, unknown> }[] };
+  manifest.files[0]!.table = {
+    kind: 'microdata',
+    ...(options.sheet === undefined ? { sheet: '名录' } : options.sheet === '' ? {} : { sheet: options.sheet }),
+    quasiIdentifiers: [],
+    sensitive: [],
+    countColumn: null,
+    magnitude: null,
+    fields: [field('id_number', 'personal', 'hmac-sm3'), field('district'), field('note')],
+  };
+  await writeFile(join(dir, 'candidate.json'), JSON.stringify(manifest));
+  return { dir, phones };
+}
 
 const EXAMPLES = resolve(__dirname, '../../../../shared/examples');
 let work: string;
@@ -86,6 +129,85 @@ describe('runCheck', () => {
     await writeFile(join(dir, 'candidate.json'), JSON.stringify(manifest));
     const doc = await runCheck({ packagePath: dir, policyPath: join(EXAMPLES, 'policy-basic.json'), at: '2026-11-27', pool });
     expect(doc.findings).toEqual([]);
+  });
+
+  it('checks every sheet of a workbook: hidden content, clear phones on a hidden sheet, digits lost to Excel', async () => {
+    const { dir, phones } = await workbookPackage(join(work, 'workbook'));
+    const doc = await runCheck({ packagePath: dir, at: '2026-11-27', pool });
+    expect(FindingsDocument.parse(doc)).toEqual(doc);
+    const file = 'data/名录.xlsx';
+    const hidden = doc.findings.filter((f) => f.rule === 'intake.hidden-content');
+    expect(hidden.map((f) => f.location)).toEqual([
+      { file },
+      { file, sheet: '名录', rows: [5, 12] },
+      { file, sheet: '名录', column: 'note' },
+      { file, sheet: '图表' },
+      { file, sheet: '联系人' },
+    ]);
+    for (const f of hidden) {
+      expect(f.severity).toBe('warn');
+      expect(f.message).toContain(`"${file}"`);
+      if (f.location.sheet) expect(f.message).toContain(`"${f.location.sheet}"`);
+    }
+    expect(hidden.find((f) => f.location.sheet === '联系人')!.message).toMatch(/hidden in Excel/);
+    expect(hidden.find((f) => f.location.sheet === '图表')!.message).toMatch(/chart sheet .* very hidden/);
+    expect(hidden.find((f) => f.location.rows)!.count).toBe(2);
+    // The document properties name people: the finding says so, masked.
+    const people = hidden.find((f) => f.location.sheet === undefined)!;
+    expect(people.evidence).toEqual(['author: 王**', 'last modified by: Z********']);
+    expect(JSON.stringify(doc)).not.toContain('王小明');
+    expect(JSON.stringify(doc)).not.toContain('Zhang San');
+
+    // The hidden sheet is an undeclared table: its clear phones are personal data, with masked evidence.
+    const undeclared = doc.findings.find((f) => f.rule === 'pii.undeclared')!;
+    expect(undeclared).toMatchObject({ severity: 'block', location: { file, sheet: '联系人', column: 'contact_phone' }, detector: 'cn-mobile', count: 30 });
+    expect(undeclared.message).toContain('sheet "联系人"');
+    expect(undeclared.evidence).toEqual(['138****5000', '138****5001', '138****5002']);
+    for (const phone of phones) expect(JSON.stringify(doc)).not.toContain(phone);
+
+    // The declared sheet's identifiers were stored as numbers in Excel: one finding for the column.
+    const precision = doc.findings.filter((f) => f.rule === 'intake.precision-loss');
+    expect(precision).toHaveLength(1);
+    expect(precision[0]).toMatchObject({ severity: 'warn', location: { file, sheet: '名录', column: 'id_number' }, count: 30 });
+    expect(precision[0]!.location.rows!.slice(0, 3)).toEqual([1, 2, 3]);
+    // Every finding on a table of the workbook names its sheet.
+    for (const f of doc.findings.filter((x) => x.location.column)) expect(f.location.sheet).toBeDefined();
+    expect(doc.summary).toEqual({ block: 1, warn: 6, info: 0 });
+  });
+
+  it('checks a zipped workbook package the same way, and the first visible sheet is the declared one when table.sheet is absent', async () => {
+    const { dir } = await workbookPackage(join(work, 'workbook-default'), { sheet: '' });
+    const folder = await runCheck({ packagePath: dir, at: '2026-11-27', pool });
+    const zipped = join(work, 'workbook.zip');
+    const entries = [{ name: 'candidate.json', content: await readFile(join(dir, 'candidate.json')) }, { name: 'data/名录.xlsx', content: await readFile(join(dir, 'data', '名录.xlsx')) }];
+    await writeZip(zipped, entries);
+    const zip = await runCheck({ packagePath: zipped, at: '2026-11-27', pool });
+    expect(JSON.stringify(zip.findings)).toBe(JSON.stringify(folder.findings));
+    // Declared as personal (hmac-sm3 required), the sheet's id_number raises no pii.undeclared.
+    expect(folder.findings.filter((f) => f.rule === 'pii.undeclared').map((f) => f.location.sheet)).toEqual(['联系人']);
+  });
+
+  it('finds in the demo workbook what it is built to show, on the sheets where it is', async () => {
+    const doc = await runCheck({ packagePath: pkg('EC-2026-001018-r1'), policyPath: policy('POL-ZJ-SQYY-2025-007'), at: '2026-11-27', pool });
+    const file = 'data/企业名录.xlsx';
+    expect(doc.findings.map((f) => [f.rule, f.location.sheet ?? null, f.location.column ?? null])).toEqual([
+      ['pii.undeclared', '联系人', 'contact_name'],
+      ['pii.undeclared', '联系人', 'contact_phone'],
+      ['intake.hidden-content', null, null],
+      ['intake.hidden-content', '企业名录', null],
+      ['intake.hidden-content', '企业名录', 'legal_rep_phone'],
+      ['intake.hidden-content', '联系人', null],
+      ['pii.free-text-names', '联系人', 'contact_name'],
+    ]);
+    for (const f of doc.findings) expect(f.location.file).toBe(file);
+    expect(doc.findings.find((f) => f.location.rows && f.rule === 'intake.hidden-content')!.location.rows).toEqual([7]);
+    expect(doc.findings.find((f) => f.detector === 'cn-mobile')!.evidence[0]).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect(JSON.stringify(doc)).not.toMatch(/1[3-9]\d{9}/);
+  });
+
+  it('refuses a table.sheet that names no worksheet of the workbook', async () => {
+    const { dir } = await workbookPackage(join(work, 'workbook-wrong-sheet'), { sheet: 'Sheet9' });
+    await expect(runCheck({ packagePath: dir, at: '2026-11-27', pool })).rejects.toMatchObject({ code: 'tables.xlsx-no-sheet', params: { file: 'data/名录.xlsx', sheet: 'Sheet9' } });
   });
 
   it('reports integrity problems as findings instead of refusing', async () => {

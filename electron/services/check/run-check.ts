@@ -1,8 +1,9 @@
 /**
  * `review check`: inspects a package (integrity findings), scans its tables and texts in the
- * worker pool, evaluates the intake and personal-information rules, and attaches masked
- * evidence read from the listed rows and lines. Produces the findings document of
- * FORMATS.md §3 — sorted, so the same input gives the same bytes.
+ * worker pool (every sheet of a workbook, its rows derived into a scratch folder), evaluates the
+ * intake and personal-information rules, and attaches masked evidence read from the listed
+ * rows and lines. Produces the findings document of FORMATS.md §3 — sorted, so the same input
+ * gives the same bytes.
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,8 +16,8 @@ import { ServiceError } from '../../../shared/ipc/result';
 import { parsePolicy, type StoredPolicy } from '../policies/policy-store';
 import { scanJobs } from '../scan/scan-service';
 import { cellDetections } from '../scan/cell-detections';
-import type { ScanJob, ScanResult, TableResult } from '../scan/scan-file';
-import { scanInPool } from '../scan/parallel-scan';
+import type { ScanJob, ScanResult, TableResult, WorkbookResult } from '../scan/scan-file';
+import { derivedPath, scanJobInPool } from '../scan/workbook-scan';
 import type { ScanPool } from '../scan/worker-pool';
 import { openTable } from '../tables';
 import { openInspection, UnsafePackage, verifyFiles, type Verification } from './inspect-package';
@@ -53,9 +54,14 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
   }
   const { manifest, source } = opened;
   const scratch = await mkdtemp(join(tmpdir(), 'review-check-'));
+  // The rows of workbook sheets, derived as they are scanned; apart from `scratch`, where a
+  // zip's payload paths (which may start with "derived/") are extracted.
+  let derivedBase: string | undefined;
   try {
+    derivedBase = await mkdtemp(join(tmpdir(), 'review-check-sheets-'));
+    const base = derivedBase;
     const sizes = new Map(manifest.files.map((f) => [f.path, f.bytes]));
-    const scan = (job: ScanJob) => scanInPool(options.pool, job, sizes.has(job.file) ? { size: sizes.get(job.file)! } : {});
+    const scan = (job: ScanJob) => scanJobInPool(options.pool, job, { base, ...(sizes.has(job.file) ? { size: sizes.get(job.file)! } : {}) });
     let locate: (path: string) => string;
     let verified: Verification;
     let results: ScanResult[];
@@ -77,24 +83,31 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
         if ((await fingerprint(job.path)) !== before[i]) {
           throw new ServiceError('check.changed', `"${job.file}" changed while it was being checked; check the package again once nothing is writing to it.`, { file: job.file });
         }
-        results.push(outcome.value);
+        results.push(...outcome.value);
       }
     } else {
       // A zip: payloads are extracted to a scratch folder as their digests are checked.
       locate = (path: string) => join(scratch, ...path.split('/'));
       verified = await verifyFiles(opened, { extractTo: locate });
       const jobs = scanJobs(manifest, locate, at).filter((job) => verified.intact.has(job.file));
-      results = await Promise.all(jobs.map(scan));
+      results = (await Promise.all(jobs.map(scan))).flat();
     }
     const inspection = { ...opened, findings: [...opened.findings, ...verified.findings] };
     const tables = results.filter((r): r is TableResult => r.kind === 'table');
     const findings = evaluateIntakeAndPii({
       manifest,
       policy: policy?.policy ?? null,
-      tables: tables.map((t) => ({ file: t.file, encodingGuessed: t.encoding.guessed, profiles: t.profiles, largeNumbers: t.largeNumbers })),
+      tables: tables.map((t) => ({
+        file: t.file,
+        ...(t.sheet ? { sheet: t.sheet } : {}),
+        encodingGuessed: t.encoding.guessed,
+        profiles: t.profiles,
+        largeNumbers: t.largeNumbers,
+      })),
       texts: results.flatMap((r) => (r.kind === 'text' ? [{ file: r.file, hits: r.hits }] : [])),
+      workbooks: results.filter((r): r is WorkbookResult => r.kind === 'workbook'),
     });
-    const withEvidence = await attachEvidence(findings, results, locate, manifest.files, at);
+    const withEvidence = await attachEvidence(findings, results, { locate, derivedBase: base }, manifest.files, at);
     const all = sortFindings([...inspection.findings, ...withEvidence]);
     return {
       candidate: { id: manifest.id, revision: manifest.revision, digest: inspection.digest },
@@ -106,6 +119,7 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
   } finally {
     await source.close();
     await rm(scratch, { recursive: true, force: true });
+    if (derivedBase) await rm(derivedBase, { recursive: true, force: true });
   }
 }
 
@@ -129,17 +143,23 @@ async function loadPolicy(path: string): Promise<StoredPolicy> {
 async function attachEvidence(
   findings: Finding[],
   results: ScanResult[],
-  locate: (path: string) => string,
+  where: { locate: (path: string) => string; derivedBase: string },
   files: { path: string; mediaType: string }[],
   asOf: string,
 ): Promise<Finding[]> {
+  const { locate } = where;
   const out: Finding[] = [];
   for (const finding of findings) {
-    const { file, column, rows, line } = finding.location;
-    const result = results.find((r) => r.file === file);
+    const { file, sheet, column, rows, line } = finding.location;
+    // A workbook's sheets are tables of one file: the finding's sheet says which.
+    const result = results.find((r) => r.file === file && (r.kind === 'table' ? r.sheet?.name === sheet : r.kind === 'text'));
     if (result?.kind === 'table' && column && rows && EVIDENCE_RULES.has(finding.rule)) {
       const mediaType = files.find((f) => f.path === file)?.mediaType ?? 'text/csv';
-      const table = await openTable(locate(file!), mediaType, { file: file!, encoding: result.encoding });
+      const table = await openTable(locate(file!), mediaType, {
+        file: file!,
+        encoding: result.encoding,
+        ...(result.sheet ? { sheet: result.sheet.name, derivedPath: derivedPath(where.derivedBase, result.sheet.derived) } : {}),
+      });
       const c = result.columns.indexOf(column);
       const evidence: string[] = [];
       for (const row of rows.slice(0, 3)) {

@@ -16,7 +16,9 @@ import { Policy } from '../../../shared/formats/policy';
 import { parseStrictJson } from '../../../shared/formats/strict-json';
 import { isValidResidentId } from '../../../shared/ids/resident-id';
 import { isSoleTrader, isValidUscc } from '../../../shared/ids/uscc';
+import { readWorkbook, scanXlsxSheet } from '../tables/xlsx-reader';
 import { DEMO_SEED, type DemoWorkspace, describeDemo, generateDemoWorkspace } from './generate';
+import { XLSX_MEDIA_TYPE } from './package-kit';
 
 const AS_OF = { asOf: '2026-11-27' };
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
@@ -95,7 +97,27 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
+/** A workbook sheet's header and rows, as the workstation's reader sees them. */
+async function readSheet(workbook: string, sheet: string): Promise<Table & { hiddenRows: number[]; hiddenColumns: string[]; state: string }> {
+  const rows: string[][] = [];
+  const scan = await scanXlsxSheet(workbook, { sheet, derivedPath: path.join(await tempDir(), 'rows.ndjson'), onBatch: (batch) => void rows.push(...batch) });
+  return { header: scan.columns, rows, hiddenRows: scan.hiddenRows.first, hiddenColumns: scan.hiddenColumns, state: scan.state };
+}
+
+/** A payload's text: a text file decoded, a workbook as every sheet's cells (one row a line). */
+async function fileText(pkg: Loaded, file: Candidate['files'][number]): Promise<string> {
+  const at = path.join(pkg.folder, ...file.path.split('/'));
+  if (file.mediaType !== XLSX_MEDIA_TYPE) return decode(new Uint8Array(await readFile(at)));
+  const lines: string[] = [];
+  for (const sheet of (await readWorkbook(at)).sheets) {
+    const table = await readSheet(at, sheet.name);
+    for (const row of [table.header, ...table.rows]) lines.push(row.join('\t'));
+  }
+  return lines.join('\n');
+}
+
 async function readTable(pkg: Loaded, file: Candidate['files'][number]): Promise<Table> {
+  if (file.mediaType === XLSX_MEDIA_TYPE) return readSheet(path.join(pkg.folder, ...file.path.split('/')), file.table!.sheet!);
   const text = decode(new Uint8Array(await readFile(path.join(pkg.folder, file.path))));
   if (file.mediaType === 'application/json' || file.mediaType === 'application/x-ndjson') {
     const objects =
@@ -225,12 +247,13 @@ describe('generateDemoWorkspace', () => {
     }
   }, 60_000);
 
-  it('uses \\n line endings only and stays under 2 MB', async () => {
+  it('uses \\n line endings only (in text files) and stays under 2 MB', async () => {
     let total = 0;
     for (const file of await listFiles(root)) {
       const bytes = await readFile(path.join(root, file));
       total += (await stat(path.join(root, file))).size;
-      expect(bytes.includes(0x0d), file).toBe(false);
+      // A workbook is a zip: its compressed bytes may hold any value.
+      if (!file.endsWith('.xlsx')) expect(bytes.includes(0x0d), file).toBe(false);
     }
     expect(total).toBeLessThan(2 * 1024 * 1024);
   });
@@ -335,7 +358,7 @@ describe('demo identifiers', () => {
     const found = new Map<string, number>();
     for (const p of loaded) {
       for (const file of p.manifest.files) {
-        const text = decode(new Uint8Array(await readFile(path.join(p.folder, file.path))));
+        const text = await fileText(p, file);
         for (const match of text.matchAll(RESIDENT_ID_SHAPE)) {
           expect(isValidResidentId(match[0], AS_OF), `${p.name}/${file.path}: ${match[0]}`).toBe(true);
           found.set(p.name, (found.get(p.name) ?? 0) + 1);
@@ -365,7 +388,7 @@ describe('demo contents', () => {
     expect(clean.map((p) => p.name)).toEqual(['EC-2026-001001-r1', 'EC-2026-001001-r2', 'EC-2026-001014-r1', 'EC-2026-001015-r1', 'EC-2026-001017-r1']);
     for (const p of clean) {
       for (const file of p.manifest.files) {
-        const text = decode(new Uint8Array(await readFile(path.join(p.folder, file.path))));
+        const text = await fileText(p, file);
         expect(MOBILE.test(text), `${p.name}/${file.path}`).toBe(false);
         if (!file.table || file.table.quasiIdentifiers.length === 0) continue;
         const table = await readTable(p, file);
@@ -475,6 +498,32 @@ describe('demo contents', () => {
       const text = await readFile(path.join(p.folder, file.path), 'utf8');
       expect(MOBILE.test(text), file.path).toBe(file.role === 'model-card');
     }
+  });
+
+  it('writes a workbook whose declared sheet is masked, while Excel hides a row, the phone column, a sheet of clear phones and the author', async () => {
+    const p = pkg('EC-2026-001018-r1');
+    const file = p.manifest.files.find((f) => f.table)!;
+    expect(file.mediaType).toBe(XLSX_MEDIA_TYPE);
+    expect(file.table!.sheet).toBe('企业名录');
+    const at = path.join(p.folder, ...file.path.split('/'));
+    const book = await readWorkbook(at);
+    expect(book.sheets.map((s) => [s.name, s.state, s.kind])).toEqual([
+      ['企业名录', 'visible', 'worksheet'],
+      ['联系人', 'hidden', 'worksheet'],
+      ['填表说明', 'visible', 'worksheet'],
+    ]);
+    expect(book.people.map((x) => x.field)).toEqual(['creator', 'lastModifiedBy']);
+    expect(book.people[0]!.value).toMatch(/^\p{Script=Han}{2,4}$/u);
+    const declared = await readSheet(at, '企业名录');
+    expect(declared.hiddenRows).toEqual([7]);
+    expect(declared.hiddenColumns).toEqual(['legal_rep_phone']);
+    expect(columnOf(declared, 'legal_rep_phone').every((v) => /^1\d{2}\*{4}\d{4}$/.test(v))).toBe(true);
+    const contacts = await readSheet(at, '联系人');
+    expect(contacts.header).toEqual(['enterprise_name', 'contact_name', 'contact_phone']);
+    const phones = columnOf(contacts, 'contact_phone');
+    expect(phones.every((v) => /^1[3-9]\d{9}$/.test(v))).toBe(true);
+    // The hidden phones are the clear form of the masked ones on the declared sheet.
+    expect(phones.map((v) => `${v.slice(0, 3)}****${v.slice(7)}`)).toEqual(columnOf(declared, 'legal_rep_phone').slice(0, phones.length));
   });
 
   it('exposes exactly one API property outside the authorized fields', async () => {

@@ -7,8 +7,9 @@ import type { Faker } from '@faker-js/faker';
 import type { FILE_ROLES, ProductKind } from '../../../shared/formats/candidate';
 import type { Agreement, Party, Scenario, Source } from './catalogue';
 import { encodeGb18030 } from './gb18030';
-import { type Column, type DemoTable, type TableDescription, describeTable, toCsv, toJsonArray, toNdjson, toTsv } from './tables';
+import { type Cell, type Column, type DemoTable, type TableDescription, describeTable, toCsv, toJsonArray, toNdjson, toTsv } from './tables';
 import { balancedCombinations, companyName, creditCode } from './values';
+import { xlsxBuffer, type SheetSpec } from './xlsx-writer';
 
 export type FileRole = (typeof FILE_ROLES)[number];
 
@@ -81,6 +82,50 @@ export function ndjsonFile(path: string, table: DemoTable): PayloadFile {
 
 export function jsonTableFile(path: string, table: DemoTable): PayloadFile {
   return { path, role: 'data', mediaType: 'application/json', content: utf8(toJsonArray(table)), table: describeTable(table) };
+}
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A sheet of a demo workbook: a header row and rows of cells, and what Excel is told to hide. */
+export type DemoSheet = {
+  name: string;
+  state?: SheetSpec['state'];
+  header: string[];
+  rows: Cell[][];
+  /** Data rows (1-based, the header not counted) hidden in Excel. */
+  hiddenRows?: number[];
+  /** Columns hidden in Excel, by header name. */
+  hiddenColumns?: string[];
+};
+
+function sheetSpec(sheet: DemoSheet): SheetSpec {
+  const hidden = new Set(sheet.hiddenRows ?? []);
+  return {
+    name: sheet.name,
+    ...(sheet.state ? { state: sheet.state } : {}),
+    rows: [sheet.header, ...sheet.rows.map((row, i) => ({ cells: row, hidden: hidden.has(i + 1) }))],
+    hiddenColumns: (sheet.hiddenColumns ?? []).map((name) => {
+      const index = sheet.header.indexOf(name);
+      if (index < 0) throw new Error(`demo sheet "${sheet.name}" has no column ${name} to hide`);
+      return [index + 1, index + 1] as [number, number];
+    }),
+  };
+}
+
+/**
+ * An Excel workbook whose sheet `declared` is the table the manifest describes (`table.sheet`);
+ * `others` are further sheets (hidden ones, notes) that the manifest does not describe.
+ */
+export async function workbookFile(
+  path: string,
+  declared: { table: DemoTable; sheet: Omit<DemoSheet, 'header' | 'rows'> },
+  others: DemoSheet[],
+  properties: { creator?: string; lastModifiedBy?: string; company?: string },
+): Promise<PayloadFile> {
+  const main: DemoSheet = { ...declared.sheet, header: declared.table.columns.map((c) => c.name), rows: declared.table.rows };
+  const content = await xlsxBuffer({ sheets: [main, ...others].map(sheetSpec), ...properties });
+  const { kind, ...rest } = describeTable(declared.table);
+  return { path, role: 'data', mediaType: XLSX_MEDIA_TYPE, content: new Uint8Array(content), table: { kind, sheet: declared.sheet.name, ...rest } };
 }
 
 export function markdownFile(path: string, role: FileRole, text: string): PayloadFile {

@@ -12,6 +12,7 @@ import {
   MONTHS_2025,
   SCORE_BANDS,
   type DemoPackageSpec,
+  type DemoSheet,
   type PackageDraft,
   type PayloadFile,
   cityOf,
@@ -24,6 +25,7 @@ import {
   ndjsonFile,
   textFile,
   tsvFile,
+  workbookFile,
 } from './package-kit';
 import type { Cell, DemoTable } from './tables';
 import { address, balancedCombinations, creditCode, diverseValues, maskKeep, maskName, mobile, personName, residentId, seededFaker } from './values';
@@ -743,6 +745,76 @@ function overLongAgreement(seed: number): PackageDraft {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// EC-2026-001018: an Excel workbook whose visible sheet is in order, and what Excel hides is not.
+
+async function enterpriseWorkbook(seed: number): Promise<PackageDraft> {
+  const faker = seededFaker(seed, 1018);
+  const base = enterprises(faker, 64, FOUR_DISTRICTS, FOUR_INDUSTRIES);
+  const phones = base.map(() => mobile(faker));
+  const table: DemoTable = {
+    kind: 'microdata',
+    quasiIdentifiers: ['district', 'industry'],
+    columns: [
+      col.creditCode(),
+      col.enterpriseName(),
+      col.district(),
+      col.industry(),
+      col.employeesBand(),
+      column('legal_rep_phone', SCJG, 'string', 'personal', 3, 'mask:3,4'),
+    ],
+    rows: base.map((e, i) => [e.creditCode, e.name, e.district, e.industry, faker.helpers.arrayElement(EMPLOYEE_BANDS), maskKeep(phones[i]!, 3, 4)]),
+  };
+  // The operator masked the visible column, but left the clear numbers on a hidden sheet.
+  const contacts: DemoSheet = {
+    name: '联系人',
+    state: 'hidden',
+    header: ['enterprise_name', 'contact_name', 'contact_phone'],
+    rows: base.slice(0, 48).map((e, i) => [e.name, personName(faker), phones[i]!]),
+  };
+  const notes: DemoSheet = {
+    name: '填表说明',
+    header: ['字段', '说明'],
+    rows: [
+      ['credit_code', '统一社会信用代码'],
+      ['enterprise_name', '企业名称'],
+      ['district', '所在区县'],
+      ['industry', '国民经济行业门类'],
+      ['employees_band', '从业人员规模区间'],
+      ['legal_rep_phone', '法定代表人手机号，保留前三位和后四位'],
+    ],
+  };
+  const author = personName(faker);
+  return {
+    submittedAt: '2026-11-24T10:20:00+08:00',
+    product: {
+      name: '区县企业名录数据包（Excel）',
+      kind: 'data-package',
+      description: '按区县和行业整理的企业名录 Excel 工作簿，法定代表人手机号声明已按 mask:3,4 脱敏。',
+      rawPackage: false,
+    },
+    operator: OPERATORS.citydata,
+    agreement: AGREEMENTS.creditProvince,
+    scenario: SCENARIOS.credit,
+    recipient: RECIPIENTS.bank,
+    sources: [SOURCES.enterprises],
+    processing: { methods: [{ field: 'legal_rep_phone', name: '掩码（保留前3后4位）', keyed: false, reversible: false }] },
+    files: [
+      await workbookFile(
+        'data/企业名录.xlsx',
+        { table, sheet: { name: '企业名录', hiddenRows: [7], hiddenColumns: ['legal_rep_phone'] } },
+        [contacts, notes],
+        { creator: author, lastModifiedBy: author },
+      ),
+      markdownFile(
+        'report/说明.md',
+        'report',
+        `# 数据产品说明\n\n企业名录以 Excel 工作簿提交，数据在工作表“企业名录”中。法定代表人手机号已脱敏（保留前三位和后四位）。\n\n- 样本量：${base.length} 家企业\n- 区县范围：${FOUR_DISTRICTS.map(([, n]) => n).join('、')}\n`,
+      ),
+    ],
+  };
+}
+
 /** Every demo package, in generation order (a revision after the one it revises). */
 export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
   {
@@ -888,5 +960,14 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     description: 'Clean NDJSON data service: enterprise tax-credit grades for post-loan monitoring (second scenario of its policy).',
     targets: [],
     build: (c) => taxService(c.seed),
+  },
+  {
+    id: 'EC-2026-001018',
+    revision: 1,
+    kind: 'data-package',
+    description:
+      'Excel workbook (.xlsx): the declared sheet 企业名录 masks phones (mask:3,4) but hides a row and the phone column; a hidden sheet 联系人 holds names and clear mobiles; the document properties name the author.',
+    targets: ['intake.hidden-content', 'pii.undeclared', 'pii.free-text-names'],
+    build: (c) => enterpriseWorkbook(c.seed),
   },
 ];

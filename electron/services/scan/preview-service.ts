@@ -3,6 +3,7 @@
  * ranges (read through the row index, detected and masked in main — raw values never reach
  * the renderer), its column profiles, its text files with identifiers masked, and the audited
  * reveal of original values, which is written to the audit log before any value is returned.
+ * Every worksheet of a workbook is a table of its own, addressed by file and sheet.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,10 +17,11 @@ import type { ColumnProfile } from '../../../shared/profile';
 import type { AuditLog } from '../audit/audit-log';
 import type { CandidateStore, StoredCandidate } from '../candidates/candidate-store';
 import type { PolicyStore } from '../policies/policy-store';
-import { openTable } from '../tables';
+import { isWorkbook, openTable } from '../tables';
 import { cellDetections } from './cell-detections';
 import type { TableResult } from './scan-file';
 import type { ScanService } from './scan-service';
+import { derivedPath } from './workbook-scan';
 
 const MAX_TEXT_LINES = 20_000;
 /** Who acts until reviewer identities arrive (issue: identity and signed decisions). */
@@ -58,8 +60,12 @@ export function createPreviewService(deps: { store: CandidateStore; policies: Po
     return policy.authorizedFields.find((f) => f.dataset === field.dataset && f.name === field.name)?.requiredTransform ?? null;
   };
 
-  const columnInfo = (ctx: Context, file: CandidateFile, name: string): ColumnInfo => {
-    const field = file.table?.fields.find((f) => f.name === name);
+  /** The manifest's declaration of a column; a workbook's fields describe its declared sheet only. */
+  const fieldOf = (file: CandidateFile, result: TableResult, name: string): Field | undefined =>
+    result.sheet && !result.sheet.declared ? undefined : file.table?.fields.find((f) => f.name === name);
+
+  const columnInfo = (ctx: Context, file: CandidateFile, result: TableResult, name: string): ColumnInfo => {
+    const field = fieldOf(file, result, name);
     return {
       name,
       declared: field ? { class: field.class, grade: field.grade, transform: field.transform } : null,
@@ -71,17 +77,35 @@ export function createPreviewService(deps: { store: CandidateStore; policies: Po
     const ctx = await context(ref.id, ref.revision);
     const file = ctx.manifest.files.find((f) => f.path === ref.file);
     if (!file) throw new ServiceError('preview.no-such-file', `${ref.id} has no file "${ref.file}".`, { file: ref.file });
+    const workbook = isWorkbook(file.mediaType);
+    if (workbook && ref.sheet === undefined) {
+      throw new ServiceError('preview.no-such-sheet', `"${ref.file}" is a workbook: name the sheet to read.`, { file: ref.file, sheet: '' });
+    }
+    if (!workbook && ref.sheet !== undefined) {
+      throw new ServiceError('preview.no-such-sheet', `"${ref.file}" is not a workbook and has no sheet "${ref.sheet}".`, { file: ref.file, sheet: ref.sheet });
+    }
     const scan = await deps.scans.results(ref.id, ref.revision);
-    const result = scan?.results.find((r): r is TableResult => r.kind === 'table' && r.file === ref.file);
+    if (!scan) throw new ServiceError('preview.not-scanned', `"${ref.file}" has not been scanned yet; start the scan and wait for it to finish.`, { file: ref.file });
+    const result = scan.results.find((r): r is TableResult => r.kind === 'table' && r.file === ref.file && r.sheet?.name === ref.sheet);
+    if (!result && workbook && scan.results.some((r) => r.file === ref.file)) {
+      throw new ServiceError('preview.no-such-sheet', `"${ref.file}" has no worksheet named "${ref.sheet}".`, { file: ref.file, sheet: ref.sheet ?? '' });
+    }
     if (!result) throw new ServiceError('preview.not-scanned', `"${ref.file}" has not been scanned yet; start the scan and wait for it to finish.`, { file: ref.file });
     return { ctx, file, result };
   };
 
   const readRaw = async (ctx: Context, file: CandidateFile, result: TableResult, from: number, count: number): Promise<string[][]> => {
     if (from > result.rows) return [];
-    const table = await openTable(join(ctx.stored.dir, 'files', ...file.path.split('/')), file.mediaType, { file: file.path, encoding: result.encoding });
+    const table = await openTable(join(ctx.stored.dir, 'files', ...file.path.split('/')), file.mediaType, {
+      file: file.path,
+      encoding: result.encoding,
+      ...(result.sheet ? { sheet: result.sheet.name, derivedPath: derivedPath(ctx.stored.dir, result.sheet.derived) } : {}),
+    });
     return table.readRows(result.index, result.columns, from, Math.min(count, result.rows - from + 1));
   };
+
+  /** `"data/x.xlsx"`, or `"data/x.xlsx", sheet "名单"` — for messages. */
+  const tableName = (ref: TableRef) => (ref.sheet === undefined ? `"${ref.file}"` : `"${ref.file}", sheet "${ref.sheet}"`);
 
   return {
     async overview(id, revision) {
@@ -92,17 +116,29 @@ export function createPreviewService(deps: { store: CandidateStore; policies: Po
       const texts: PreviewOverview['texts'] = [];
       const unsupported: PreviewOverview['unsupported'] = [];
       for (const file of ctx.manifest.files) {
-        const result = scan?.results.find((r) => r.file === file.path);
-        if (result?.kind === 'table') {
-          tables.push({
-            file: file.path,
-            mediaType: file.mediaType,
-            encoding: result.encoding.encoding,
-            encodingGuessed: result.encoding.guessed,
-            columns: result.columns.map((name) => columnInfo(ctx, file, name)),
-            rows: result.rows,
-            raggedRows: result.ragged.count,
-          });
+        const mine = scan?.results.filter((r) => r.file === file.path) ?? [];
+        const result = mine[0];
+        const sheets = mine.filter((r): r is TableResult => r.kind === 'table');
+        if (sheets.length > 0) {
+          // A workbook lists each worksheet as a table, in workbook order.
+          for (const table of sheets) {
+            const sheet = table.sheet;
+            tables.push({
+              file: file.path,
+              ...(sheet
+                ? {
+                    sheet: sheet.name,
+                    sheetInfo: { state: sheet.state, declared: sheet.declared, hiddenRows: sheet.hiddenRows, hiddenColumns: sheet.hiddenColumns },
+                  }
+                : {}),
+              mediaType: file.mediaType,
+              encoding: table.encoding.encoding,
+              encodingGuessed: table.encoding.guessed,
+              columns: table.columns.map((name) => columnInfo(ctx, file, table, name)),
+              rows: table.rows,
+              raggedRows: table.ragged.count,
+            });
+          }
         } else if (result?.kind === 'text') {
           texts.push({ file: file.path, role: file.role, mediaType: file.mediaType, lines: result.lines, hitCount: result.hitCount });
         } else if (scan) {
@@ -115,7 +151,7 @@ export function createPreviewService(deps: { store: CandidateStore; policies: Po
     async rows(ref, from, count) {
       const { ctx, file, result } = await scannedTable(ref);
       const raw = await readRaw(ctx, file, result, from, count);
-      const infos = result.columns.map((name) => ({ info: columnInfo(ctx, file, name), field: file.table?.fields.find((f) => f.name === name) }));
+      const infos = result.columns.map((name) => ({ info: columnInfo(ctx, file, result, name), field: fieldOf(file, result, name) }));
       const asOf = new Date().toISOString().slice(0, 10);
       return {
         from,
@@ -173,7 +209,7 @@ export function createPreviewService(deps: { store: CandidateStore; policies: Po
       const columnIndex = new Map(result.columns.map((c, i) => [c, i]));
       for (const cell of cells) {
         if (!columnIndex.has(cell.column) || cell.row > result.rows) {
-          throw new ServiceError('reveal.no-such-cell', `"${ref.file}" has no cell at row ${cell.row}, column "${cell.column}".`, { row: cell.row, column: cell.column });
+          throw new ServiceError('reveal.no-such-cell', `${tableName(ref)} has no cell at row ${cell.row}, column "${cell.column}".`, { row: cell.row, column: cell.column });
         }
       }
       const values: RevealResult['cells'] = [];
@@ -186,7 +222,7 @@ export function createPreviewService(deps: { store: CandidateStore; policies: Po
         actor: LOCAL_ACTOR.id,
         action: 'reveal',
         target: `${ref.id}@${ref.revision}`,
-        detail: { file: ref.file, cells: cells.map((c) => ({ row: c.row, column: c.column })), reason },
+        detail: { file: ref.file, ...(ref.sheet !== undefined ? { sheet: ref.sheet } : {}), cells: cells.map((c) => ({ row: c.row, column: c.column })), reason },
       });
       return { cells: values, auditSeq: event.seq };
     },

@@ -1,16 +1,17 @@
 /**
  * Scans one payload file completely: every cell of a table goes through the detectors and
  * into its column's profiler, and the row index for random access is built on the way; a text
- * file (report, model card, API spec) is scanned line by line for embedded identifiers. Runs
- * inside a scan worker (worker_threads) but is plain async code, so tests call it directly.
- * The result is structured-cloneable and holds no raw values.
+ * file (report, model card, API spec) is scanned line by line for embedded identifiers. A
+ * workbook is scanned one sheet per job (see workbook-scan.ts). Runs inside a scan worker
+ * (worker_threads) but is plain async code, so tests call it directly. The result is
+ * structured-cloneable and holds no raw values.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { findInText, type Detection } from '../../../shared/detect';
 import type { Field } from '../../../shared/formats/candidate';
 import { createColumnProfiler, type ColumnProfile, type ColumnProfiler, type ColumnProfilerState } from '../../../shared/profile';
-import { mergeRowIndexes, openTable, type CsvHeader, type TableHandle } from '../tables';
+import { mergeRowIndexes, openTable, type CsvHeader, type PersonField, type SheetKind, type SheetState, type TableHandle } from '../tables';
 import type { DetectedEncoding } from '../tables/encoding';
 import type { RowIndex } from '../tables/row-index';
 import { PROBLEM_CAP, type Capped, type LargeNumber, type RaggedRow } from '../tables/table-io';
@@ -31,6 +32,38 @@ export type ScanJob = {
   encoding?: DetectedEncoding;
   /** Scan only this part of a CSV/TSV table (see parallel-scan.ts). */
   part?: TablePart;
+  /** A workbook before it is split into sheets: the sheet `table.sheet` names, if it names one. */
+  declaredSheet?: string | null;
+  /** A workbook: the one sheet this job scans (see workbook-scan.ts). */
+  sheet?: SheetJob;
+};
+
+/** Which sheet of a workbook a job scans, and where its derived rows go. */
+export type SheetJob = {
+  name: string;
+  /** The sheet the manifest's `table` describes (its `fields` apply); the others are undeclared tables. */
+  declared: boolean;
+  /** Where the scan writes the sheet's rows as NDJSON (absolute). */
+  derivedPath: string;
+  /** The same file relative to the directory the scan results are kept in (`derived/….ndjson`). */
+  derived: string;
+};
+
+/** What a table result of a workbook sheet adds: the sheet, and what Excel would not show. */
+export type SheetResult = {
+  name: string;
+  state: SheetState;
+  declared: boolean;
+  /** The derived NDJSON rows, relative to the directory of the scan results; `index` describes this file. */
+  derived: string;
+  /** The sheet row holding the header; data row n is sheet row `headerRow + n`. */
+  headerRow: number;
+  /** Data rows hidden in Excel. */
+  hiddenRows: Capped<number>;
+  /** Columns hidden in Excel, by name. */
+  hiddenColumns: string[];
+  /** Header names used twice (later ones are renamed after their column letter). */
+  duplicateColumns: string[];
 };
 
 /** A byte range of a CSV/TSV table scanned on its own; parts after the first are given the header. */
@@ -49,11 +82,26 @@ export type TableResult = {
   ragged: Capped<RaggedRow>;
   largeNumbers: Capped<LargeNumber>;
   profiles: ColumnProfile[];
+  /** Only for a sheet of a workbook. */
+  sheet?: SheetResult;
 };
 
 export type TextResult = { kind: 'text'; file: string; lines: number; bytes: number; hits: TextHit[]; hitCount: number };
 
-export type ScanResult = TableResult | TextResult;
+/**
+ * A workbook as a whole, beside the table results of its worksheets: every sheet in workbook
+ * order (chart sheets too, which can be hidden as well but hold no table) and the people its
+ * document properties name — masked as `mask-name` does (`王**`), like every value a result keeps.
+ */
+export type WorkbookResult = {
+  kind: 'workbook';
+  file: string;
+  bytes: number;
+  sheets: { name: string; state: SheetState; kind: SheetKind; declared: boolean }[];
+  people: { field: PersonField; masked: string }[];
+};
+
+export type ScanResult = TableResult | TextResult | WorkbookResult;
 
 /** The scan of one part of a table: numbers count from the part's start; profiles are mergeable states. */
 export type TablePartResult = Omit<TableResult, 'kind' | 'profiles'> & {
@@ -80,17 +128,32 @@ export async function scanFile(job: ScanJob, options: { signal?: AbortSignal; on
   if (job.kind === 'text') return scanTextFile(job, options);
   const scanned = await scanTableRows(job, options);
   if (job.part) return partResult(job.file, job.part, scanned);
+  const { scan } = scanned;
   return {
     kind: 'table',
     file: job.file,
     encoding: scanned.encoding,
-    columns: scanned.scan.columns,
-    rows: scanned.scan.rows,
-    bytes: scanned.scan.bytes,
-    index: scanned.scan.index,
-    ragged: scanned.scan.ragged,
-    largeNumbers: scanned.scan.largeNumbers,
+    columns: scan.columns,
+    rows: scan.rows,
+    bytes: scan.bytes,
+    index: scan.index,
+    ragged: scan.ragged,
+    largeNumbers: scan.largeNumbers,
     profiles: scanned.profilers.map((p) => p.finish()),
+    ...(job.sheet
+      ? {
+          sheet: {
+            name: job.sheet.name,
+            state: scan.state ?? 'visible',
+            declared: job.sheet.declared,
+            derived: job.sheet.derived,
+            headerRow: scan.headerRow ?? 0,
+            hiddenRows: scan.hiddenRows ?? { count: 0, first: [] },
+            hiddenColumns: scan.hiddenColumns ?? [],
+            duplicateColumns: scan.duplicateColumns ?? [],
+          },
+        }
+      : {}),
   };
 }
 
@@ -105,6 +168,7 @@ async function scanTableRows(job: ScanJob, options: { signal?: AbortSignal; onPr
     file: job.file,
     ...(job.encoding ? { encoding: job.encoding } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(job.sheet ? { sheet: job.sheet.name, derivedPath: job.sheet.derivedPath } : {}),
   });
   const byName = new Map(job.fields.map((f) => [f.name, f]));
   const detect = (value: string) => credible(cellDetections(value, job.asOf));

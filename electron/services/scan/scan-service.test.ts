@@ -1,7 +1,7 @@
 // Scanning a candidate in real worker threads, then previewing it: profiles find the clear
 // identifiers, the masking reader never lets a raw value out, reveals are audited before
-// they answer, and a scan can be cancelled.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// they answer, a workbook is previewed sheet by sheet, and a scan can be cancelled.
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../index';
 import { createLogger } from '../log';
 import type { Platform } from '../ports';
+import { readWorkbook } from '../tables';
+import { parseStoredScan } from './scan-service';
 
 let work: string;
 let services: Services;
@@ -125,6 +127,68 @@ describe('scan and preview', () => {
     const withHit = text.lines.find((l) => l.ranges.some((r) => r.detector === 'cn-mobile'))!;
     expect(withHit.text).not.toMatch(/1[3-9]\d{9}/);
     expect(withHit.text).toMatch(/\*{4}/);
+  });
+
+  it('scans every sheet of a workbook and previews each as a table, addressed by file and sheet', async () => {
+    const id = 'EC-2026-001018';
+    const file = 'data/企业名录.xlsx';
+    await services.scans.start(id, 1);
+    await services.scans.settled(id, 1);
+    expect((await services.scans.status(id, 1)).state).toBe('done');
+    const overview = await services.preview.overview(id, 1);
+    expect(overview.unsupported).toEqual([]);
+    const sheets = overview.tables.filter((t) => t.file === file);
+    expect(sheets.map((t) => [t.sheet, t.sheetInfo?.state, t.sheetInfo?.declared])).toEqual([
+      ['企业名录', 'visible', true],
+      ['联系人', 'hidden', false],
+      ['填表说明', 'visible', false],
+    ]);
+    const [declared, hidden] = sheets as [(typeof sheets)[0], (typeof sheets)[0]];
+    expect(declared).toMatchObject({ encoding: 'utf-8', encodingGuessed: false, rows: 64, sheetInfo: { hiddenRows: { count: 1, first: [7] }, hiddenColumns: ['legal_rep_phone'] } });
+    expect(declared.columns.find((c) => c.name === 'legal_rep_phone')?.declared).toMatchObject({ transform: 'mask:3,4' });
+    // The manifest's fields describe the declared sheet only.
+    expect(hidden.columns.every((c) => c.declared === null)).toBe(true);
+
+    // The hidden sheet's clear phones are masked for display, and never leave main.
+    const ref = { id, revision: 1, file, sheet: '联系人' };
+    const page = await services.preview.rows(ref, 1, 100);
+    expect(page.rows).toHaveLength(hidden.rows);
+    const phone = hidden.columns.findIndex((c) => c.name === 'contact_phone');
+    expect(page.rows[0]!.cells[phone]).toMatchObject({ state: 'masked-for-display', hits: ['cn-mobile'] });
+    expect(page.rows[0]!.cells[phone]!.text).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect(JSON.stringify(page)).not.toMatch(/1[3-9]\d{9}/);
+    const declaredPage = await services.preview.rows({ ...ref, sheet: '企业名录' }, 1, 10);
+    expect(declaredPage.rows[0]!.cells[declared.columns.findIndex((c) => c.name === 'legal_rep_phone')]!.state).toBe('masked-by-candidate');
+    const profiles = await services.preview.profiles(ref);
+    expect(profiles.find((p) => p.name === 'contact_phone')!.detected[0]?.detector).toBe('cn-mobile');
+
+    // A reveal names the sheet in the audit log.
+    const result = await services.preview.reveal(ref, [{ row: 2, column: 'contact_phone' }], '核对隐藏工作表中的联系电话');
+    expect(result.cells[0]!.value).toMatch(/^1[3-9]\d{9}$/);
+    const event = (await services.audit.read()).at(-1)!;
+    expect(event.detail).toEqual({ file, sheet: '联系人', cells: [{ row: 2, column: 'contact_phone' }], reason: '核对隐藏工作表中的联系电话' });
+
+    // A workbook's table needs its sheet; a sheet that does not exist is refused by name.
+    await expect(services.preview.rows({ id, revision: 1, file }, 1, 10)).rejects.toMatchObject({ code: 'preview.no-such-sheet' });
+    await expect(services.preview.rows({ ...ref, sheet: 'Sheet9' }, 1, 10)).rejects.toMatchObject({ code: 'preview.no-such-sheet', params: { sheet: 'Sheet9' } });
+    await expect(services.preview.reveal({ ...ref, sheet: 'Sheet9' }, [{ row: 1, column: 'contact_phone' }], '核对联系电话')).rejects.toMatchObject({ code: 'preview.no-such-sheet' });
+
+    // The derived rows live beside the scan results, under derived/, one file per sheet.
+    const dir = join(work, 'data', 'store', 'candidates', id, 'r1');
+    expect((await readdir(join(dir, 'derived'))).filter((n) => n.endsWith('.ndjson'))).toHaveLength(3);
+    const stored = JSON.parse(await readFile(join(dir, 'scan.json'), 'utf8')) as { version: number; results: { kind: string; sheet?: { derived: string } }[] };
+    expect(stored.version).toBe(3);
+    expect(parseStoredScan(stored, dir)).not.toBeNull();
+    expect(stored.results.find((r) => r.kind === 'workbook')).toMatchObject({ file, sheets: [{ name: '企业名录' }, { name: '联系人' }, { name: '填表说明' }] });
+    // The author the document properties name is kept masked only.
+    const author = (await readWorkbook(join(dir, 'files', 'data', '企业名录.xlsx'))).people[0]!.value;
+    expect(JSON.stringify(stored)).not.toContain(author);
+    expect(JSON.stringify(stored)).toContain(`"masked":"${author[0]}${'*'.repeat(author.length - 1)}"`);
+    // A stored scan that points a sheet's rows outside derived/ is not trusted: scan again.
+    const tampered = structuredClone(stored);
+    tampered.results.find((r) => r.sheet)!.sheet!.derived = '../../../../etc/passwd';
+    expect(parseStoredScan(tampered, dir)).toBeNull();
+    expect(parseStoredScan({ ...stored, version: 2 }, dir)).toBeNull();
   });
 
   it('cancels a running scan', async () => {

@@ -2,7 +2,8 @@
  * Scans an imported candidate in the background: every table cell and every text line of its
  * payload files, in the worker pool, with progress (bytes, rows, ETA) pushed to the renderer
  * and cancellation. The results — column profiles, row indexes, hit locations, never raw
- * values — are saved beside the candidate (`scan.json`) for the preview and the checks.
+ * values — are saved beside the candidate (`scan.json`) for the preview and the checks; the
+ * rows of workbook sheets are kept there too, as derived NDJSON files (`derived/`).
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,28 +13,82 @@ import type { ScanProgress } from '../../../shared/ipc/schemas/preview';
 import type { CandidateStore, StoredCandidate } from '../candidates/candidate-store';
 import type { Platform } from '../ports';
 import { parseColumnProfile } from '../../../shared/profile';
-import { parseRowIndex, TABLE_MEDIA_TYPES } from '../tables';
-import { scanInPool } from './parallel-scan';
+import { isWorkbook, parseRowIndex, TABLE_MEDIA_TYPES } from '../tables';
 import type { ScanJob, ScanResult } from './scan-file';
+import { isDerivedName, scanJobInPool } from './workbook-scan';
 import type { ScanPool } from './worker-pool';
 
-/** `scan.json`, beside the candidate. Version 2: row indexes mark their rows (tables scanned in parts). */
-export type StoredScan = { version: 2; asOf: string; startedAt: string; finishedAt: string; results: ScanResult[] };
+/**
+ * `scan.json`, beside the candidate. Version 2: row indexes mark their rows (tables scanned in
+ * parts). Version 3: workbooks — a `workbook` result per workbook and a table result per
+ * worksheet carrying its `sheet`, whose rows are in a derived file under `derived/`.
+ */
+export type StoredScan = { version: 3; asOf: string; startedAt: string; finishedAt: string; results: ScanResult[] };
+
+export const STORED_SCAN_VERSION = 3;
+
+const SHEET_STATES = new Set(['visible', 'hidden', 'veryHidden']);
+const SHEET_KINDS = new Set(['worksheet', 'chartsheet', 'other']);
+const PERSON_FIELDS = new Set(['creator', 'lastModifiedBy', 'company', 'manager']);
+const isCount = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+const isStrings = (list: unknown) => Array.isArray(list) && list.every((x) => typeof x === 'string');
+
+/** `value` as an object to look into, or null. */
+const record = (value: unknown): Record<string, unknown> | null =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+/** A sheet of a stored table result: its state and lists have their shape, and its derived file a name we make. */
+function validSheet(sheet: unknown): boolean {
+  const s = record(sheet);
+  const rows = record(s?.hiddenRows);
+  return (
+    s !== null &&
+    rows !== null &&
+    typeof s.name === 'string' &&
+    SHEET_STATES.has(s.state as string) &&
+    typeof s.declared === 'boolean' &&
+    isDerivedName(s.derived) &&
+    isCount(s.headerRow) &&
+    isCount(rows.count) &&
+    Array.isArray(rows.first) &&
+    rows.first.every((r) => Number.isSafeInteger(r) && (r as number) >= 1) &&
+    isStrings(s.hiddenColumns) &&
+    isStrings(s.duplicateColumns)
+  );
+}
+
+function validWorkbook(result: unknown): boolean {
+  const r = record(result);
+  if (r === null || typeof r.file !== 'string' || !isCount(r.bytes) || !Array.isArray(r.sheets) || !Array.isArray(r.people)) return false;
+  return (
+    r.sheets.every((entry) => {
+      const s = record(entry);
+      return s !== null && typeof s.name === 'string' && SHEET_STATES.has(s.state as string) && SHEET_KINDS.has(s.kind as string) && typeof s.declared === 'boolean';
+    }) &&
+    r.people.every((entry) => {
+      const p = record(entry);
+      return p !== null && PERSON_FIELDS.has(p.field as string) && typeof p.masked === 'string';
+    })
+  );
+}
 
 /**
  * Reads back a saved scan: null (scan again) when it is from another version of the format or
- * its indexes and profiles do not parse — the workspace may hold scans from an older build.
+ * its indexes, profiles and sheets do not parse — the workspace may hold scans from an older build.
  */
 export function parseStoredScan(value: unknown, dir: string): StoredScan | null {
   if (typeof value !== 'object' || value === null) return null;
   const scan = value as Partial<StoredScan>;
-  if (scan.version !== 2 || typeof scan.asOf !== 'string' || !Array.isArray(scan.results)) return null;
+  if (scan.version !== STORED_SCAN_VERSION || typeof scan.asOf !== 'string' || !Array.isArray(scan.results)) return null;
   try {
     for (const result of scan.results as unknown[]) {
       const r = result as Partial<ScanResult>;
       if (r.kind === 'table') {
         parseRowIndex(r.index, r.file ?? dir);
         for (const profile of r.profiles ?? []) parseColumnProfile(profile);
+        if (r.sheet !== undefined && !validSheet(r.sheet)) return null;
+      } else if (r.kind === 'workbook') {
+        if (!validWorkbook(r)) return null;
       } else if (r.kind !== 'text') {
         return null;
       }
@@ -57,14 +112,25 @@ export type ScanService = {
 const TEXT_ROLES = new Set(['report', 'model-card', 'api-spec', 'supporting']);
 const TEXT_TYPES = /^(text\/(plain|markdown)|application\/(json|yaml|x-yaml)|text\/yaml)/;
 
-/** Which files of a candidate are scanned, and how; `locate` gives a file's path on disk. */
+/**
+ * Which files of a candidate are scanned, and how; `locate` gives a file's path on disk. A
+ * workbook is one job here; `scanJobInPool` splits it into its sheets.
+ */
 export function scanJobs(manifest: Candidate, locate: (path: string) => string, asOf: string): ScanJob[] {
   const jobs: ScanJob[] = [];
   for (const file of manifest.files) {
     const path = locate(file.path);
     const type = file.mediaType.split(';')[0]!.trim().toLowerCase();
     if (file.table && Object.hasOwn(TABLE_MEDIA_TYPES, type)) {
-      jobs.push({ path, file: file.path, mediaType: file.mediaType, kind: 'table', fields: file.table.fields, asOf });
+      jobs.push({
+        path,
+        file: file.path,
+        mediaType: file.mediaType,
+        kind: 'table',
+        fields: file.table.fields,
+        asOf,
+        ...(isWorkbook(type) ? { declaredSheet: file.table.sheet ?? null } : {}),
+      });
     } else if (TEXT_ROLES.has(file.role) && TEXT_TYPES.test(type)) {
       jobs.push({ path, file: file.path, mediaType: file.mediaType, kind: 'text', fields: [], asOf });
     }
@@ -143,9 +209,10 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
     };
     entry.progress = { ...entry.progress, bytesTotal };
     emit(true);
-    const results = await Promise.all(
+    const perJob = await Promise.all(
       jobs.map((job) =>
-        scanInPool(pool, job, {
+        scanJobInPool(pool, job, {
+          base: stored.dir,
           signal: entry.controller.signal,
           ...(sizes.has(job.file) ? { size: sizes.get(job.file)! } : {}),
           onProgress: (bytes, rows) => {
@@ -156,11 +223,16 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
         }),
       ),
     );
-    for (const r of results) perFile.set(r.file, { bytes: r.bytes, rows: r.kind === 'table' ? r.rows : r.lines });
+    const results = perJob.flat();
+    for (const [i, job] of jobs.entries()) {
+      const mine = perJob[i]!;
+      const rows = mine.reduce((sum, r) => sum + (r.kind === 'table' ? r.rows : r.kind === 'text' ? r.lines : 0), 0);
+      perFile.set(job.file, { bytes: mine[0]?.bytes ?? 0, rows });
+    }
     emit(true);
     // A cancel that arrived after the last worker finished still means "do not keep this scan".
     if (entry.controller.signal.aborted) throw new ServiceError('scan.cancelled', 'The scan was cancelled.');
-    const result: StoredScan = { version: 2, asOf, startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), results };
+    const result: StoredScan = { version: STORED_SCAN_VERSION, asOf, startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), results };
     const target = join(stored.dir, 'scan.json');
     await writeFile(`${target}.tmp`, JSON.stringify(result));
     await rename(`${target}.tmp`, target);

@@ -1,13 +1,15 @@
 /**
  * `openTable` picks the reader from the manifest's media type, surfaces the encoding guess
- * (for `intake.encoding-guessed`), and refuses what it cannot read with `tables.unsupported`.
+ * (for `intake.encoding-guessed`), opens a workbook one sheet at a time through its derived
+ * rows, and refuses what it cannot read with `tables.unsupported`.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGb18030 } from '../demo/gb18030';
-import { openTable, tableKind, type TableHandle } from './index';
+import { writeXlsx } from '../testing/make-xlsx';
+import { XLSX_MEDIA_TYPE, openTable, tableKind, type TableHandle } from './index';
 
 let dir: string;
 beforeAll(async () => {
@@ -47,10 +49,26 @@ describe('openTable', () => {
     expect((await roundTrip(handle)).rows).toEqual([['西湖区']]);
   });
 
-  it('refuses workbooks (for now) and media types that are not tables', () => {
-    expect(() => tableKind('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'data/x.xlsx')).toThrow(
-      expect.objectContaining({ code: 'tables.unsupported', message: expect.stringContaining('"data/x.xlsx" is an Excel workbook') as unknown }),
-    );
+  it('reads a workbook sheet by sheet through derived rows, with an encoding that is not guessed', async () => {
+    const path = await writeXlsx(join(dir, 'book.xlsx'), {
+      sheets: [
+        { name: '名录', rows: [['a', 'b'], ['1', '中'], { cells: ['2', '西'], hidden: true }] },
+        { name: '隐藏', state: 'hidden', rows: [['phone'], ['13812345678']] },
+      ],
+    });
+    expect(tableKind(XLSX_MEDIA_TYPE, 'data/book.xlsx')).toBe('xlsx');
+    const first = await openTable(path, XLSX_MEDIA_TYPE, { file: 'data/book.xlsx', sheet: '名录', derivedPath: join(dir, 'book-1.ndjson') });
+    expect(first.kind).toBe('xlsx');
+    expect(first.encoding).toEqual({ encoding: 'utf-8', guessed: false });
+    expect(await roundTrip(first)).toEqual({ columns: ['a', 'b'], rows: [['1', '中'], ['2', '西']], again: [['1', '中'], ['2', '西']] });
+    const scan = await first.scan({ onBatch: () => undefined });
+    expect(scan).toMatchObject({ sheet: '名录', state: 'visible', hiddenRows: { count: 1, first: [2] } });
+    const second = await openTable(path, XLSX_MEDIA_TYPE, { file: 'data/book.xlsx', sheet: '隐藏', derivedPath: join(dir, 'book-2.ndjson') });
+    expect(await roundTrip(second)).toEqual({ columns: ['phone'], rows: [['13812345678']], again: [['13812345678']] });
+    await expect(openTable(path, XLSX_MEDIA_TYPE, { file: 'data/book.xlsx' })).rejects.toThrow(/sheet/);
+  });
+
+  it('refuses media types that are not tables', () => {
     expect(() => tableKind('text/markdown', 'report.md')).toThrow(expect.objectContaining({ code: 'tables.unsupported' }));
     expect(() => tableKind('constructor', 'x')).toThrow(expect.objectContaining({ code: 'tables.unsupported' }));
   });

@@ -12,9 +12,10 @@ export const CandidateRef = z.strictObject({
 });
 export type CandidateRef = z.output<typeof CandidateRef>;
 
+/** A table: a file, and for a workbook the sheet (every sheet of a workbook is a table). */
 export const TableRef = CandidateRef.extend({
   file: z.string().min(1).max(1024),
-  sheet: z.string().max(200).optional(),
+  sheet: z.string().min(1).max(200).optional(),
 });
 export type TableRef = z.output<typeof TableRef>;
 
@@ -52,9 +53,26 @@ export const ColumnInfo = z.strictObject({
 });
 export type ColumnInfo = z.output<typeof ColumnInfo>;
 
+export const SheetState = z.enum(['visible', 'hidden', 'veryHidden']);
+export type SheetState = z.output<typeof SheetState>;
+
+/** A workbook sheet as Excel shows it (or does not): visibility, and the rows and columns it hides. */
+export const SheetInfo = z.strictObject({
+  state: SheetState,
+  /** The sheet the manifest's `table` describes; the workbook's other sheets are undeclared tables. */
+  declared: z.boolean(),
+  /** Data rows hidden in Excel: how many, and the first (at most 100). */
+  hiddenRows: z.strictObject({ count: z.number().int().min(0), first: z.array(z.number().int().min(1)).max(100) }),
+  /** Columns hidden in Excel, by name. */
+  hiddenColumns: z.array(z.string()),
+});
+export type SheetInfo = z.output<typeof SheetInfo>;
+
 export const TableInfo = z.strictObject({
   file: z.string(),
+  /** A workbook sheet: its name (with `file`, it addresses the table in the other channels). */
   sheet: z.string().optional(),
+  sheetInfo: SheetInfo.optional(),
   mediaType: z.string(),
   encoding: z.string(),
   encodingGuessed: z.boolean(),
@@ -97,7 +115,7 @@ export const PreviewOverview = z.strictObject({
   policy: z.strictObject({ id: z.string(), version: z.number().int() }).nullable(),
   tables: z.array(TableInfo),
   texts: z.array(TextInfo),
-  /** Files that are neither a readable table nor a text (e.g. a workbook, until workbooks are supported). */
+  /** Files that are neither a readable table nor a text (e.g. a workbook with no worksheet). */
   unsupported: z.array(z.strictObject({ file: z.string(), mediaType: z.string() })),
 });
 export type PreviewOverview = z.output<typeof PreviewOverview>;

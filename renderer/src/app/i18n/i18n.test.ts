@@ -55,12 +55,20 @@ const MAIN_ERROR_CODES = [
   'scan.cancelled',
   'scan.failed',
   'tables.unsupported',
+  'tables.xlsx-invalid',
+  'tables.xlsx-unsafe',
+  'tables.xlsx-protected',
+  'tables.xlsx-no-sheet',
+  'tables.xlsx-not-a-table',
+  'tables.read-failed',
+  'tables.index-stale',
   'intake.encoding-unknown',
   'reveal.too-many',
   'reveal.role',
   'reveal.no-such-cell',
   'preview.not-scanned',
   'preview.no-such-file',
+  'preview.no-such-sheet',
 ];
 
 describe('locales', () => {

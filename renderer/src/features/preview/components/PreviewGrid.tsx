@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnInfo } from '../../../../../shared/ipc/schemas/preview';
 import type { ColumnProfile } from '../../../../../shared/profile/column-profile';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
-import { ErrorIcon } from '../../../app/components/icons';
+import { ErrorIcon, EyeOffIcon } from '../../../app/components/icons';
 import { translateDynamic } from '../../../app/i18n';
 import { cellKey, type CellKey } from '../cell-selection';
 import { createRowPages, pageOf, PAGE_SIZE, type FetchRows, type MaskedRow } from '../row-pages';
@@ -39,9 +39,15 @@ type Props = {
   onHeaderClick: (column: number) => void;
   /** Escape in the grid; returns true when it did something (then the key goes no further). */
   onEscape: () => boolean;
+  /** A workbook sheet: columns (by name) and data rows Excel hides, marked in the header and the row numbers. */
+  hiddenColumns?: ReadonlySet<string>;
+  hiddenRows?: ReadonlySet<number>;
 };
 
+const NONE_HIDDEN: ReadonlySet<never> = new Set();
+
 type Labels = {
+  hiddenRow: string;
   maskedForDisplay: string;
   maskedByCandidate: string;
   suppressed: string;
@@ -65,6 +71,8 @@ function rowNumberWidth(rowCount: number): number {
 
 export function PreviewGrid(props: Props) {
   const { rowCount, columns, profiles, detector, selection, revealed, activeColumn, jump, fetchRows, onCellClick, onHeaderClick, onEscape } = props;
+  const hiddenColumns = props.hiddenColumns ?? NONE_HIDDEN;
+  const hiddenRows = props.hiddenRows ?? NONE_HIDDEN;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // One cache per grid: the grid is keyed by file, so a new file gets a new, empty cache.
@@ -140,6 +148,7 @@ export function PreviewGrid(props: Props) {
 
   const labels = useMemo<Labels>(
     () => ({
+      hiddenRow: t('preview.sheets.hiddenMarker'),
       maskedForDisplay: t('preview.cell.maskedForDisplay'),
       maskedByCandidate: t('preview.cell.maskedByCandidate'),
       suppressed: t('preview.cell.suppressed'),
@@ -198,6 +207,7 @@ export function PreviewGrid(props: Props) {
               const index = Number(header.column.id.slice(1));
               const name = columns[index]?.name ?? '';
               const personal = profiles?.get(name)?.detected.some((d) => d.personal) ?? false;
+              const hiddenInExcel = hiddenColumns.has(name);
               const resizing = header.column.getIsResizing();
               return (
                 <div
@@ -208,6 +218,7 @@ export function PreviewGrid(props: Props) {
                   style={{ width: header.getSize() }}
                   data-testid="grid-header"
                   data-column={name}
+                  data-hidden-in-excel={hiddenInExcel ? 'true' : undefined}
                 >
                   <button
                     type="button"
@@ -217,6 +228,11 @@ export function PreviewGrid(props: Props) {
                     title={t('preview.grid.openProfile', { column: name })}
                     onClick={() => onHeaderClick(index)}
                   >
+                    {hiddenInExcel && (
+                      <span className="grid-hhidden" title={t('preview.sheets.hiddenMarker')}>
+                        <EyeOffIcon size={13} />
+                      </span>
+                    )}
                     <span className="grid-hname">{name}</span>
                     {personal && <span className="grid-hdot" title={t('preview.grid.personalColumn')} />}
                   </button>
@@ -247,6 +263,7 @@ export function PreviewGrid(props: Props) {
               selection={selection}
               revealed={revealed}
               target={item.index + 1 === targetRow}
+              hiddenInExcel={hiddenRows.has(item.index + 1)}
               labels={labels}
             />
           ))}
@@ -271,10 +288,12 @@ type RowProps = {
   selection: ReadonlySet<CellKey>;
   revealed: ReadonlyMap<CellKey, Revealed>;
   target: boolean;
+  /** Excel hides this row (its number is marked). */
+  hiddenInExcel: boolean;
   labels: Labels;
 };
 
-const GridRow = memo(function GridRow({ number, top, row, layout, numberWidth, totalWidth, selection, revealed, target, labels }: RowProps) {
+const GridRow = memo(function GridRow({ number, top, row, layout, numberWidth, totalWidth, selection, revealed, target, hiddenInExcel, labels }: RowProps) {
   return (
     <div
       className={`grid-row${number % 2 === 0 ? ' even' : ''}${target ? ' is-target' : ''}`}
@@ -282,9 +301,10 @@ const GridRow = memo(function GridRow({ number, top, row, layout, numberWidth, t
       aria-rowindex={number + 1}
       data-testid="grid-row"
       data-row={number}
+      data-hidden-in-excel={hiddenInExcel ? 'true' : undefined}
       style={{ width: totalWidth, transform: `translateY(${top}px)` }}
     >
-      <div className="grid-cell grid-rownum tabular" role="rowheader" style={{ width: numberWidth }}>
+      <div className={`grid-cell grid-rownum tabular${hiddenInExcel ? ' is-hidden-in-excel' : ''}`} role="rowheader" style={{ width: numberWidth }} title={hiddenInExcel ? labels.hiddenRow : undefined}>
         {number}
       </div>
       {layout.map((column) => {

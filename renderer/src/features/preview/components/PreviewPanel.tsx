@@ -1,16 +1,19 @@
 /**
  * The Preview tab of a candidate: the scan status, the files that can be previewed, and the
- * open file — a table in the virtualized grid or a text with its highlights. Files are listed
- * once the scan is done; until then the scan runs in the background and the overview stays usable.
+ * open file — a table in the virtualized grid (a workbook one sheet at a time, chosen in the
+ * sheet switcher) or a text with its highlights. Files are listed once the scan is done; until
+ * then the scan runs in the background and the overview stays usable.
  */
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
 import { ErrorIcon } from '../../../app/components/icons';
-import { candidateKey, usePreviewStore } from '../store';
+import { candidateKey, sheetKey, usePreviewStore } from '../store';
 import { usePreviewOverview } from '../use-preview-overview';
 import type { ScanControl } from '../use-scan';
+import { groupTables, pickTable } from '../workbook-view';
 import { FileSwitcher } from './FileSwitcher';
 import { ScanStatus } from './ScanStatus';
+import { SheetSwitcher } from './SheetSwitcher';
 import { TablePreview } from './TablePreview';
 import { TextFilePreview } from './TextFilePreview';
 
@@ -21,14 +24,17 @@ export function PreviewPanel({ id, revision, scan }: { id: string; revision: num
   const key = candidateKey(id, revision);
   const chosen = usePreviewStore((s) => s.files[key]);
   const setFile = usePreviewStore((s) => s.setFile);
+  const sheets = usePreviewStore((s) => s.sheets);
+  const setSheet = usePreviewStore((s) => s.setSheet);
 
   const overview = state.status === 'ready' ? state.overview : null;
-  const tables = overview?.tables ?? [];
+  const files = groupTables(overview?.tables ?? []);
   const texts = overview?.texts ?? [];
-  const table = tables.find((f) => f.file === chosen) ?? (texts.some((f) => f.file === chosen) ? undefined : tables[0]);
+  const tableFile = files.find((f) => f.file === chosen) ?? (texts.some((f) => f.file === chosen) ? undefined : files[0]);
+  const table = tableFile ? pickTable(tableFile, sheets[sheetKey(key, tableFile.file)]) : undefined;
   const text = table ? undefined : (texts.find((f) => f.file === chosen) ?? texts[0]);
   const current = table?.file ?? text?.file ?? null;
-  const listed = overview !== null && (tables.length > 0 || texts.length > 0 || overview.unsupported.length > 0);
+  const listed = overview !== null && (files.length > 0 || texts.length > 0 || overview.unsupported.length > 0);
 
   let body;
   if (state.status === 'failed') {
@@ -38,6 +44,13 @@ export function PreviewPanel({ id, revision, scan }: { id: string; revision: num
         <span>
           <strong>{t('preview.files.loadFailed')}</strong> <ErrorMessage error={state.error} />
         </span>
+      </div>
+    );
+  } else if (table && tableFile?.workbook) {
+    body = (
+      <div className="workbook-preview" data-testid="workbook-preview" data-file={table.file}>
+        <SheetSwitcher file={tableFile.file} sheets={tableFile.tables} current={table.sheet} onSelect={(sheet) => setSheet(key, tableFile.file, sheet)} />
+        <TablePreview key={`t:${table.file}:${table.sheet ?? ''}`} id={id} revision={revision} table={table} />
       </div>
     );
   } else if (table) {

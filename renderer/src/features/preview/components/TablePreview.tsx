@@ -1,8 +1,9 @@
 /**
  * One table of the candidate: the toolbar (jump to row, filter columns by detected type,
- * legend, selection and Reveal), the virtualized grid under the watermark, the profile of the
- * column whose header was clicked, and the reveal dialog. Revealed values live in this
- * component's state only: leaving the file or the candidate drops them.
+ * legend, selection and Reveal), for a workbook sheet what Excel hides in it, the virtualized
+ * grid under the watermark, the profile of the column whose header was clicked, and the reveal
+ * dialog. Revealed values live in this component's state only: leaving the file, the sheet or
+ * the candidate drops them.
  */
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import type { TableInfo } from '../../../../../shared/ipc/schemas/preview';
 import type { ColumnProfile } from '../../../../../shared/profile/column-profile';
 import { api, ApiError } from '../../../app/api';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
-import { EyeIcon, WarningIcon } from '../../../app/components/icons';
+import { EyeIcon, EyeOffIcon, WarningIcon } from '../../../app/components/icons';
 import { hasMessage, translateDynamic } from '../../../app/i18n';
 import { describeThrown, log } from '../../../app/log';
 import { useNoticeStore } from '../../../app/store';
@@ -60,6 +61,9 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
   }, [id, revision, file, sheet]);
 
   const profiles = profilesState.status === 'ready' ? profilesState.profiles : null;
+  const sheetInfo = table.sheetInfo;
+  const hiddenColumns = useMemo(() => new Set(sheetInfo?.hiddenColumns ?? []), [sheetInfo]);
+  const hiddenRows = useMemo(() => new Set(sheetInfo?.hiddenRows.first ?? []), [sheetInfo]);
   const names = useMemo(() => table.columns.map((c) => c.name), [table.columns]);
 
   const fetchRows = useCallback<FetchRows>(
@@ -133,8 +137,35 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
 
   const activeInfo = profileColumn === null ? undefined : table.columns[profileColumn];
 
+  let sheetNotice = null;
+  if (sheetInfo) {
+    const { state, declared } = sheetInfo;
+    const rowsHidden = sheetInfo.hiddenRows;
+    const lines = [
+      ...(state !== 'visible' ? [t(`preview.sheets.notice.${state}`)] : []),
+      ...(declared ? [] : [t('preview.sheets.notice.undeclared')]),
+      ...(rowsHidden.count > 0
+        ? [t('preview.sheets.notice.hiddenRows', { rows: rowsHidden.first.slice(0, 12).map(formatCount).join(t('preview.sheets.separator')) + (rowsHidden.count > 12 ? ' …' : '') })]
+        : []),
+      ...(sheetInfo.hiddenColumns.length > 0 ? [t('preview.sheets.notice.hiddenColumns', { columns: sheetInfo.hiddenColumns.join(t('preview.sheets.separator')) })] : []),
+    ];
+    const warn = state !== 'visible' || rowsHidden.count > 0 || sheetInfo.hiddenColumns.length > 0;
+    if (lines.length > 0) {
+      sheetNotice = (
+        <div className={`banner ${warn ? 'banner-warning' : 'banner-info'} sheet-notice`} role="note" data-testid="sheet-notice" data-state={state}>
+          {warn ? <EyeOffIcon size={16} /> : <WarningIcon size={16} />}
+          <span className="sheet-notice-lines">
+            {lines.map((line) => (
+              <span key={line}>{line}</span>
+            ))}
+          </span>
+        </div>
+      );
+    }
+  }
+
   return (
-    <div className="table-preview" data-testid="table-preview" data-file={file}>
+    <div className="table-preview" data-testid="table-preview" data-file={file} data-sheet={sheet}>
       <div className="grid-toolbar">
         <label className="toolbar-field">
           <span className="toolbar-label">{t('preview.grid.jumpLabel')}</span>
@@ -203,6 +234,8 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
         </button>
       </div>
 
+      {sheetNotice}
+
       {profilesState.status === 'failed' && (
         <div className="banner banner-warning" role="alert" data-testid="profiles-error">
           <WarningIcon size={16} />
@@ -227,6 +260,8 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
             onCellClick={onCellClick}
             onHeaderClick={onHeaderClick}
             onEscape={onEscape}
+            hiddenColumns={hiddenColumns}
+            hiddenRows={hiddenRows}
           />
           <Watermark />
         </div>
