@@ -13,6 +13,7 @@ import { events, type EventName } from '../../shared/ipc/contract';
 import { createDispatcher } from '../../shared/ipc/dispatch';
 import { fail } from '../../shared/ipc/result';
 import { createServices, type Services } from '../../electron/services/index';
+import { unlockUnattended } from '../../electron/services/at-rest/workspace-key';
 import type { Logger } from '../../electron/services/log';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
@@ -22,7 +23,14 @@ export type HostOptions = {
   bridgeScript: string;
   scanWorkerScript: string;
   port?: number;
+  /** Imports the demo workspace once the workspace key is unlocked (at start, or when the user unlocks it). */
   demo?: boolean;
+  /**
+   * For unattended runs (e2e, scripts): sets the workspace passphrase on a fresh workspace, or
+   * unlocks the workspace with it, before the host answers. The browser host has no OS
+   * keychain, so without it the page asks the user to set or enter the passphrase.
+   */
+  storePassphrase?: string;
   version?: string;
   log: Logger;
 };
@@ -67,6 +75,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     emit,
     log: options.log,
   });
+  if (options.storePassphrase !== undefined) {
+    try {
+      await unlockUnattended(services.workspaceKey, options.storePassphrase);
+    } catch (error) {
+      await services.close();
+      throw error;
+    }
+  }
   const dispatch = createDispatcher(services.handlers, (channel, error) => options.log.error('internal error in handler', { channel, error }));
   const bridgeSource = `var __WORKSTATION_HOST_TOKEN__ = ${JSON.stringify(token)};\n${await readFile(options.bridgeScript, 'utf8')}`;
   let origin = '';
@@ -169,7 +185,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
-  if (options.demo) await services.candidates.seedDemo();
+  // On an unlocked workspace the demo is imported before the URL is announced; on a locked one
+  // it is imported when the user unlocks, and the queue refreshes on candidates:changed.
+  if (options.demo) await services.seedDemoWhenUnlocked();
 
   return {
     url: `${origin}/`,

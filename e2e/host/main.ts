@@ -2,9 +2,16 @@
  * Command-line entry of the browser host (`npm run dev:browser`, and the e2e fixture):
  * starts it on loopback and prints `WORKSTATION_HOST_URL=<url>` once it is ready.
  *
- *   node dist/host/host.cjs [--port N] [--data-dir DIR] [--demo] [--keep]
+ *   node dist/host/host.cjs [--port N] [--data-dir DIR] [--demo] [--keep] [--store-passphrase-env NAME]
  *
  * Without --data-dir a temporary workspace is used and removed on exit (unless --keep).
+ *
+ * The browser host has no OS keychain, so the workspace key (which encrypts the candidate
+ * store) is protected by a workspace passphrase: the page asks for it (to set it on a fresh
+ * workspace, to unlock it after). For unattended runs, `--store-passphrase-env NAME` reads the
+ * passphrase from the environment variable NAME at start (then removes it from the
+ * environment) and sets or unlocks the workspace with it; the passphrase itself is never on
+ * the command line, where other users could read it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,8 +30,10 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       demo: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'store-passphrase-env': { type: 'string' },
     },
   });
+  const storePassphrase = readPassphraseEnv(values['store-passphrase-env']);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
   const temporary = values['data-dir'] === undefined;
@@ -37,6 +46,7 @@ async function main(): Promise<void> {
     scanWorkerScript: join(distDir, 'workers', 'scan-worker.cjs'),
     port,
     demo: values.demo,
+    ...(storePassphrase !== undefined ? { storePassphrase } : {}),
     version: __WORKSTATION_VERSION__,
     log: stderrLogger(process.env.WORKSTATION_LOG === 'debug' ? 'debug' : 'warn'),
   });
@@ -49,6 +59,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+/** The passphrase in the environment variable `name`, which is then removed so workers never inherit it. */
+function readPassphraseEnv(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error(`--store-passphrase-env names the environment variable ${name}, which is not set or empty`);
+  Reflect.deleteProperty(process.env, name);
+  return value;
 }
 
 main().catch((error: unknown) => {

@@ -89,8 +89,10 @@ async function start(): Promise<void> {
   );
 
   if (launch.demo) {
-    // Imports the generated demo workspace on a fresh profile; a no-op when candidates exist.
-    await services.candidates.seedDemo();
+    // Imports the generated demo workspace on a fresh profile (a no-op when candidates exist)
+    // once the workspace key is unlocked: now, when the OS keychain holds it, or when the user
+    // enters the workspace passphrase on the lock screen.
+    await services.seedDemoWhenUnlocked();
   }
 
   const win = createWindow();

@@ -8,6 +8,7 @@ import { ServiceError } from '../../shared/ipc/result';
 import { createCandidateService, type CandidateService } from './candidates/candidate-service';
 import { vetExternalUrl } from './external-links';
 import { openAuditLog, type AuditLog } from './audit/audit-log';
+import { openWorkspaceKey, type WorkspaceKey } from './at-rest/workspace-key';
 import { openCandidateStore } from './candidates/candidate-store';
 import { openPolicyStore, type PolicyStore } from './policies/policy-store';
 import { createPreviewService, type PreviewService } from './scan/preview-service';
@@ -24,6 +25,14 @@ export type Services = {
   scans: ScanService;
   preview: PreviewService;
   audit: AuditLog;
+  /** The workspace data key: `current()` for the key, `store.locked` until it is unlocked. */
+  workspaceKey: WorkspaceKey;
+  /**
+   * Imports the demo workspace (`--demo`) once the workspace key is unlocked: at once when it
+   * already is (resolving when the import is done), otherwise when the user unlocks it
+   * (resolving at once). The queue refreshes on the `candidates:changed` event seeding emits.
+   */
+  seedDemoWhenUnlocked(): Promise<void>;
   /** Stops the scan workers. */
   close(): Promise<void>;
 };
@@ -34,7 +43,15 @@ export async function createServices(platform: Platform): Promise<Services> {
   const store = await openCandidateStore(platform.dataDir);
   const policies = await openPolicyStore(platform.dataDir);
   const audit = await openAuditLog(platform.dataDir);
-  const candidates = await createCandidateService(platform, { policies, store });
+  const workspaceKey = await openWorkspaceKey(platform, { audit });
+  /** Payloads live encrypted in the store: work on them waits for the unlocked workspace. */
+  const unlockedOnly =
+    <A extends unknown[], R>(handler: (...args: A) => R) =>
+    (...args: A): R => {
+      workspaceKey.current();
+      return handler(...args);
+    };
+  const candidates = await createCandidateService(platform, { policies, store, key: () => workspaceKey.current() });
   const pool = createScanPool(platform.scanWorkerScript);
   const scans = createScanService(platform, store, pool);
   const preview = createPreviewService({ store, policies, scans, audit });
@@ -49,18 +66,21 @@ export async function createServices(platform: Platform): Promise<Services> {
     }),
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
+    'store:status': () => workspaceKey.status(),
+    'store:unlock': ({ passphrase }) => workspaceKey.unlock(passphrase),
+    'store:create': ({ passphrase }) => workspaceKey.create(passphrase),
     'candidates:list': () => candidates.list(),
     'candidates:get': ({ id, revision }) => candidates.get(id, revision),
     'candidates:choose-package': async ({ kind }) => ({ path: platform.dialogs ? await platform.dialogs.choosePackage(kind) : null }),
-    'candidates:import': async ({ path }) => ({ summary: await candidates.importPackage(path) }),
-    'scan:start': ({ id, revision }) => scans.start(id, revision),
+    'candidates:import': unlockedOnly(async ({ path }) => ({ summary: await candidates.importPackage(path) })),
+    'scan:start': unlockedOnly(({ id, revision }) => scans.start(id, revision)),
     'scan:cancel': ({ id, revision }) => scans.cancel(id, revision),
     'scan:status': ({ id, revision }) => scans.status(id, revision),
-    'preview:overview': ({ id, revision }) => preview.overview(id, revision),
-    'preview:rows': ({ from, count, ...ref }) => preview.rows(ref, from, count),
-    'preview:profiles': async (ref) => ({ profiles: await preview.profiles(ref) }),
-    'preview:text': ({ id, revision, file }) => preview.text(id, revision, file),
-    'preview:reveal': ({ cells, reason, ...ref }) => preview.reveal(ref, cells, reason),
+    'preview:overview': unlockedOnly(({ id, revision }) => preview.overview(id, revision)),
+    'preview:rows': unlockedOnly(({ from, count, ...ref }) => preview.rows(ref, from, count)),
+    'preview:profiles': unlockedOnly(async (ref) => ({ profiles: await preview.profiles(ref) })),
+    'preview:text': unlockedOnly(({ id, revision, file }) => preview.text(id, revision, file)),
+    'preview:reveal': unlockedOnly(({ cells, reason, ...ref }) => preview.reveal(ref, cells, reason)),
     'audit:recent': async ({ limit }) => {
       const events = await audit.read();
       return { events: events.slice(-limit), total: events.length, chainValid: await audit.verify() };
@@ -72,5 +92,23 @@ export async function createServices(platform: Platform): Promise<Services> {
     },
   };
 
-  return { handlers, settings, candidates, policies, scans, preview, audit, close: () => pool.close() };
+  const seedDemoWhenUnlocked = () =>
+    new Promise<void>((resolve) => {
+      const seed = async () => {
+        try {
+          await candidates.seedDemo();
+        } catch (error) {
+          platform.log.error('the demo workspace could not be imported', { code: error instanceof ServiceError ? error.code : 'internal', error });
+        } finally {
+          resolve();
+        }
+      };
+      const unsubscribe = workspaceKey.onUnlocked(() => {
+        unsubscribe();
+        return seed();
+      });
+      if (workspaceKey.status().state !== 'unlocked') resolve();
+    });
+
+  return { handlers, settings, candidates, policies, scans, preview, audit, workspaceKey, seedDemoWhenUnlocked, close: () => pool.close() };
 }

@@ -10,6 +10,7 @@ import { AppInfo, Settings, SettingsPatch } from './schemas/app';
 import { ColumnProfile } from '../profile/column-profile';
 import { AuditEvent } from '../audit/chain';
 import { CandidateRef, MaskedRows, MaskedText, PreviewOverview, RevealRequest, RevealResult, ScanProgress, TableRef } from './schemas/preview';
+import { StoreCreateRequest, StoreStatus, StoreUnlockRequest } from './schemas/store';
 
 const Empty = z.strictObject({});
 
@@ -22,6 +23,12 @@ export const channels = {
   'app:info': { request: Empty, response: AppInfo },
   'settings:get': { request: Empty, response: Settings },
   'settings:update': { request: SettingsPatch, response: Settings },
+  /** Whether the workspace key (which encrypts the candidate store) is unlocked. */
+  'store:status': { request: Empty, response: StoreStatus },
+  /** Unlocks the workspace; wrong passphrases are audited and rate-limited. The passphrase is never logged or kept. */
+  'store:unlock': { request: StoreUnlockRequest, response: StoreStatus },
+  /** Sets the workspace passphrase when there is no key and no OS keychain; the workspace is then unlocked. */
+  'store:create': { request: StoreCreateRequest, response: StoreStatus },
   'candidates:list': { request: Empty, response: z.array(CandidateSummary) },
   'candidates:get': { request: CandidateKey, response: CandidateDetail },
   /** Asks main to show the platform's open dialog; `null` when the user cancelled. */
@@ -61,6 +68,7 @@ export const events = {
   'candidates:import-progress': ImportProgress,
   'candidates:changed': z.strictObject({ reason: z.enum(['import', 'demo']) }),
   'settings:changed': Settings,
+  'store:changed': StoreStatus,
   'scan:progress': ScanProgress,
 } as const;
 
