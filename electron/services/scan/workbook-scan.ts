@@ -8,11 +8,12 @@
  * store, a scratch directory for `review check`), never beside the payload.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ServiceError } from '../../../shared/ipc/result';
 import { maskName } from '../../../shared/mask';
 import { WORKBOOK_ENCODING, isWorkbook, readWorkbook, type WorkbookSummary } from '../tables';
+import type { OpenBytes } from '../tables/open-bytes';
 import { scanInPool } from './parallel-scan';
 import type { ScanJob, ScanResult, WorkbookResult } from './scan-file';
 import type { ScanPool } from './worker-pool';
@@ -24,6 +25,8 @@ export type PoolScanOptions = {
   /** The directory the results are kept in; derived rows go to `<base>/derived/`. */
   base: string;
   signal?: AbortSignal;
+  /** Opens a workbook's bytes to list its sheets (default: the plain file; the store passes its decrypting opener). */
+  open?: OpenBytes;
   /** The size of the file from the manifest (lets a large CSV/TSV be split into parts). */
   size?: number;
   /** Bytes of the file and rows scanned so far (a workbook's sheets summed). */
@@ -57,8 +60,8 @@ export function declaredSheetOf(summary: WorkbookSummary, named: string | null |
  * The workbook's summary as a result, and one job per worksheet. Refuses a `table.sheet` that
  * names no worksheet of the workbook, since the declared fields would then describe nothing.
  */
-export async function planWorkbook(job: ScanJob, base: string, signal?: AbortSignal): Promise<{ workbook: WorkbookResult; jobs: ScanJob[] }> {
-  const summary = await readWorkbook(job.path, { file: job.file, ...(signal ? { signal } : {}) });
+export async function planWorkbook(job: ScanJob, base: string, signal?: AbortSignal, open?: OpenBytes): Promise<{ workbook: WorkbookResult; jobs: ScanJob[] }> {
+  const summary = await readWorkbook(job.path, { file: job.file, ...(signal ? { signal } : {}), ...(open ? { open } : {}) });
   const declared = declaredSheetOf(summary, job.declaredSheet);
   const named = summary.sheets.find((s) => s.name === declared);
   if (declared !== null && named?.kind !== 'worksheet') {
@@ -87,12 +90,11 @@ export async function planWorkbook(job: ScanJob, base: string, signal?: AbortSig
         sheet: { name: s.name, declared: isDeclared, derived, derivedPath: derivedPath(base, derived) },
       };
     });
-  const { size } = await stat(job.path);
   return {
     workbook: {
       kind: 'workbook',
       file: job.file,
-      bytes: size,
+      bytes: summary.bytes,
       sheets: summary.sheets.map((s) => ({ name: s.name, state: s.state, kind: s.kind, declared: s.name === declared })),
       // A name is masked before it is kept anywhere: the results hold no raw value.
       people: summary.people.map((p) => ({ field: p.field, masked: maskName(p.value) })),
@@ -116,7 +118,7 @@ export async function scanJobInPool(pool: ScanPool, job: ScanJob, options: PoolS
       }),
     ];
   }
-  const { workbook, jobs } = await planWorkbook(job, options.base, signal);
+  const { workbook, jobs } = await planWorkbook(job, options.base, signal, options.open);
   // Each sheet's progress runs over the whole workbook's bytes; the file's is their average.
   const done = jobs.map(() => ({ bytes: 0, rows: 0 }));
   const report = () => {

@@ -3,13 +3,15 @@
  * (for `intake.encoding-guessed`), opens a workbook one sheet at a time through its derived
  * rows, and refuses what it cannot read with `tables.unsupported`.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encryptToFile, openEncryptedFile } from '../at-rest/encrypted-file';
 import { encodeGb18030 } from '../demo/gb18030';
-import { writeXlsx } from '../testing/make-xlsx';
-import { XLSX_MEDIA_TYPE, openTable, tableKind, type TableHandle } from './index';
+import { writeXlsx, xlsxBuffer } from '../testing/make-xlsx';
+import { XLSX_MEDIA_TYPE, openTable, readWorkbook, tableKind, type TableHandle } from './index';
 
 let dir: string;
 beforeAll(async () => {
@@ -66,6 +68,25 @@ describe('openTable', () => {
     const second = await openTable(path, XLSX_MEDIA_TYPE, { file: 'data/book.xlsx', sheet: '隐藏', derivedPath: join(dir, 'book-2.ndjson') });
     expect(await roundTrip(second)).toEqual({ columns: ['phone'], rows: [['13812345678']], again: [['13812345678']] });
     await expect(openTable(path, XLSX_MEDIA_TYPE, { file: 'data/book.xlsx' })).rejects.toThrow(/sheet/);
+  });
+
+  it('reads a workbook kept encrypted, and keeps its derived rows encrypted too', async () => {
+    const key = randomBytes(32);
+    const path = join(dir, 'stored.xlsx');
+    const bytes = await xlsxBuffer({ creator: '王小明', sheets: [{ name: '隐藏', state: 'hidden', rows: [['phone'], ['13812345678'], ['13987654321']] }] });
+    await encryptToFile([bytes], path, key);
+    const open = (p: string, file: string) => openEncryptedFile(p, key, { name: file });
+    expect(await readWorkbook(path, { file: 'data/book.xlsx', open })).toMatchObject({ sheets: [{ name: '隐藏', state: 'hidden' }], people: [{ field: 'creator', value: '王小明' }], bytes: bytes.length });
+    const derivedPath = join(dir, 'stored-1.ndjson');
+    const handle = await openTable(path, XLSX_MEDIA_TYPE, { file: 'data/book.xlsx', sheet: '隐藏', derivedPath, open, derivedKey: key });
+    expect(await roundTrip(handle)).toEqual({ columns: ['phone'], rows: [['13812345678'], ['13987654321']], again: [['13812345678'], ['13987654321']] });
+    expect((await handle.scan({ onBatch: () => undefined })).bytes).toBe(bytes.length);
+    // On disk, neither the workbook nor the rows derived from it show a value.
+    expect((await readFile(derivedPath)).includes('13812345678')).toBe(false);
+    // Read without the key, the derived rows are refused rather than misread.
+    const plain = await openTable(path, XLSX_MEDIA_TYPE, { file: 'data/book.xlsx', sheet: '隐藏', derivedPath });
+    const scan = await handle.scan({ onBatch: () => undefined });
+    await expect(plain.readRows(scan.index, scan.columns, 1, 1)).rejects.toThrow();
   });
 
   it('refuses media types that are not tables', () => {

@@ -73,6 +73,11 @@ export type OpenTableOptions = {
    * lives outside the package (beside the scan results), never beside the payload file.
    */
   derivedPath?: string;
+  /**
+   * A workbook: encrypt the derived rows with this key (the workspace key, for a candidate in
+   * the encrypted store), since they are raw cell values; reading them back needs it too.
+   */
+  derivedKey?: Uint8Array;
   /** A workbook: overrides of the reader's zip limits (tests). */
   xlsxLimits?: Partial<XlsxLimits>;
 };
@@ -144,8 +149,16 @@ function openSheet(path: string, file: string, options: OpenTableOptions): Table
     encoding: WORKBOOK_ENCODING,
     scan: ({ part, ...scan }) => {
       if (part) throw new RangeError(`"${file}" is a workbook, whose sheets are scanned in one piece`);
-      return scanXlsxSheet(path, { file, ...scan, sheet, derivedPath, ...(options.xlsxLimits ? { limits: options.xlsxLimits } : {}) });
+      return scanXlsxSheet(path, {
+        file,
+        ...scan,
+        sheet,
+        derivedPath,
+        ...(options.open ? { open: options.open } : {}),
+        ...(options.derivedKey ? { derivedKey: options.derivedKey } : {}),
+        ...(options.xlsxLimits ? { limits: options.xlsxLimits } : {}),
+      });
     },
-    readRows: (index, columns, from, count) => readXlsxRows(derivedPath, { index, columns, file }, from, count),
+    readRows: (index, columns, from, count) => readXlsxRows(derivedPath, { index, columns, file, ...(options.derivedKey ? { derivedKey: options.derivedKey } : {}) }, from, count),
   };
 }

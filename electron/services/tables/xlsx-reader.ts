@@ -9,12 +9,20 @@
  * Cells keep what the sheet stores: numbers as the exact text of `<v>` (never through a JS
  * number, so `1.10105199001011E+17` stays visible as the precision loss it is), booleans as
  * TRUE/FALSE, errors as `#N/A` etc.; only numbers in a date format become ISO 8601 dates.
+ *
+ * The workbook may be read through an opener (`open`, e.g. a payload in the encrypted store),
+ * and the derived rows — raw cell values — written encrypted with `derivedKey`, so they are
+ * kept no less protected than the workbook they come from.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { once } from 'node:events';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { ServiceError } from '../../../shared/ipc/result';
+import { encryptToFile, openEncryptedFile } from '../at-rest/encrypted-file';
 import { readJsonRows, scanJsonTable } from './json-reader';
+import type { OpenBytes } from './open-bytes';
 import type { RowIndex } from './row-index';
 import { CappedList, PROGRESS_BYTES, emptyCapped, rethrow, scanSizes, type Capped, type LargeNumber, type ScanCommonOptions, type TableScan } from './table-io';
 import { serialToIso, type DateFormat } from './xlsx-dates';
@@ -41,6 +49,8 @@ export type XlsxOptions = {
   /** Name of the file in messages (its path in the package); defaults to the base name. */
   file?: string;
   signal?: AbortSignal;
+  /** Opens the workbook's bytes (default: the plain file at the path). */
+  open?: OpenBytes;
   /** Overrides of `DEFAULT_XLSX_LIMITS` (entries, sizes, compression ratio). */
   limits?: Partial<XlsxLimits>;
 };
@@ -50,6 +60,8 @@ export type WorkbookSummary = {
   sheets: { name: string; state: SheetState; kind: SheetKind }[];
   /** Names in the document properties: creator, last modified by, company, manager. */
   people: PersonMetadata[];
+  /** The workbook's size in bytes. */
+  bytes: number;
 };
 
 export type XlsxScanOptions = ScanCommonOptions & {
@@ -57,6 +69,8 @@ export type XlsxScanOptions = ScanCommonOptions & {
   sheet: string;
   /** Where to write the derived NDJSON rows (replaced atomically; absent if the scan fails). */
   derivedPath: string;
+  /** Encrypt the derived rows with this key (at-rest/encrypted-file.ts); `readXlsxRows` then needs it too. */
+  derivedKey?: Uint8Array;
   limits?: Partial<XlsxLimits>;
 };
 
@@ -83,7 +97,47 @@ export type XlsxReadOptions = {
   columns: readonly string[];
   /** The workbook's name in messages. */
   file?: string;
+  /** The key the derived rows were encrypted with, if they were. */
+  derivedKey?: Uint8Array;
 };
+
+/** Where a derived file's plaintext comes from: decrypted with `key`, or the plain file. */
+function derivedOpener(key: Uint8Array | undefined): OpenBytes | undefined {
+  return key ? (path, file) => openEncryptedFile(path, key, { name: file }) : undefined;
+}
+
+/** Where a sheet's derived rows are written while the sheet is read. */
+type DerivedSink = { write(text: string): Promise<void>; finish(): Promise<void>; abort(): Promise<void> };
+
+async function openDerivedSink(temp: string, key: Uint8Array | undefined, file: string): Promise<DerivedSink> {
+  if (!key) {
+    const handle = await open(temp, 'wx');
+    return {
+      write: async (text) => {
+        await handle.write(text);
+      },
+      finish: () => handle.close(),
+      abort: () => handle.close().catch(() => undefined),
+    };
+  }
+  const input = new PassThrough();
+  const done = encryptToFile(input, temp, key, { name: file });
+  // Awaited in finish(); until then a failure must not count as unhandled.
+  done.catch(() => undefined);
+  return {
+    write: async (text) => {
+      if (!input.write(text)) await Promise.race([once(input, 'drain'), done]);
+    },
+    finish: async () => {
+      input.end();
+      await done;
+    },
+    abort: async () => {
+      input.destroy(new Error('the scan of the sheet stopped'));
+      await done.catch(() => undefined);
+    },
+  };
+}
 
 /** Excel's own limits; anything beyond is a damaged or hostile sheet, not a large one. */
 const MAX_ROWS = 1_048_576;
@@ -295,7 +349,7 @@ type TableWriterOptions = {
   batchSize: number;
   onBatch: ScanCommonOptions['onBatch'];
   signal: AbortSignal | undefined;
-  handle: FileHandle;
+  sink: DerivedSink;
 };
 
 /**
@@ -393,7 +447,7 @@ class TableWriter {
     if (this.lines.length > 0) {
       const text = this.lines.join('');
       this.lines = [];
-      await this.o.handle.write(text);
+      await this.o.sink.write(text);
     }
     if (this.batch.length > 0) {
       const out = this.batch;
@@ -420,10 +474,10 @@ export async function readWorkbook(path: string, options: XlsxOptions = {}): Pro
   const parts: ParseOptions = { maxBytes: limits.maxPartBytes, signal: options.signal };
   let zip: WorkbookZip | undefined;
   try {
-    zip = await openWorkbookZip(path, file, limits, options.signal);
+    zip = await openWorkbookZip(path, file, limits, options.signal, options.open);
     const info = await readWorkbookInfo(zip, parts);
     const people = await readPeople(zip, [info.core, info.app], parts);
-    return { sheets: info.sheets.map(({ name, state, kind }) => ({ name, state, kind })), people };
+    return { sheets: info.sheets.map(({ name, state, kind }) => ({ name, state, kind })), people, bytes: zip.size };
   } catch (error) {
     return rethrow(file, error);
   } finally {
@@ -447,11 +501,11 @@ export async function scanXlsxSheet(path: string, options: XlsxScanOptions): Pro
   const parts: ParseOptions = { maxBytes: limits.maxPartBytes, signal };
   const temp = `${derivedPath}.${randomBytes(6).toString('hex')}.tmp`;
   let zip: WorkbookZip | undefined;
-  let handle: FileHandle | undefined;
+  let sink: DerivedSink | undefined;
   try {
     signal?.throwIfAborted();
-    const { size } = await stat(path);
-    zip = await openWorkbookZip(path, file, limits, signal);
+    zip = await openWorkbookZip(path, file, limits, signal, options.open);
+    const { size } = zip;
     const info = await readWorkbookInfo(zip, parts);
     const found = info.sheets.find((s) => s.name === sheet);
     if (!found) {
@@ -476,9 +530,9 @@ export async function scanXlsxSheet(path: string, options: XlsxScanOptions): Pro
     const strings = await readSharedStrings(zip, info.sharedStrings, parts);
     const dateStyles = await readDateStyles(zip, info.styles, parts);
 
-    handle = await open(temp, 'wx');
+    sink = await openDerivedSink(temp, options.derivedKey, file);
     const parser = new SheetParser(file, sheet, { strings, dateStyles, date1904: info.date1904 });
-    const table = new TableWriter({ batchSize, onBatch: options.onBatch, signal, handle });
+    const table = new TableWriter({ batchSize, onBatch: options.onBatch, signal, sink });
     let reported = 0;
     const progress = (sheetBytes: number) => Math.min(size, Math.floor((size * sheetBytes) / Math.max(entry.size, 1)));
     const drain = async () => {
@@ -500,12 +554,23 @@ export async function scanXlsxSheet(path: string, options: XlsxScanOptions): Pro
       },
     });
     await drain();
-    await handle.close();
-    handle = undefined;
+    const finished = sink;
+    sink = undefined;
+    await finished.finish();
     // The index comes from the JSON reader itself, so `readXlsxRows` (that reader) serves
     // exactly the rows written, whatever the index format becomes. It costs a second pass
     // over the derived file, about a tenth of the time the sheet's XML took.
-    const derived = await scanJsonTable(temp, { file, kind: 'ndjson', encoding: 'utf-8', every, batchSize, onBatch: () => undefined, ...(signal ? { signal } : {}) });
+    const readDerived = derivedOpener(options.derivedKey);
+    const derived = await scanJsonTable(temp, {
+      file,
+      kind: 'ndjson',
+      encoding: 'utf-8',
+      every,
+      batchSize,
+      onBatch: () => undefined,
+      ...(signal ? { signal } : {}),
+      ...(readDerived ? { open: readDerived } : {}),
+    });
     if (derived.rows !== table.rows) throw new Error(`the derived rows of sheet "${sheet}" number ${derived.rows}, not ${table.rows}`);
     await rename(temp, derivedPath);
     options.onProgress?.(size, table.rows);
@@ -528,7 +593,7 @@ export async function scanXlsxSheet(path: string, options: XlsxScanOptions): Pro
       duplicateColumns: [...table.duplicates],
     };
   } catch (error) {
-    await handle?.close().catch(() => undefined);
+    await sink?.abort();
     await rm(temp, { force: true }).catch(() => undefined);
     return rethrow(file, error);
   } finally {
@@ -541,5 +606,11 @@ export async function scanXlsxSheet(path: string, options: XlsxScanOptions): Pro
  * its derived NDJSON file through the scan's index, as cells in the order of `columns`.
  */
 export function readXlsxRows(derivedPath: string, options: XlsxReadOptions, from: number, count: number): Promise<string[][]> {
-  return readJsonRows(derivedPath, { encoding: 'utf-8', index: options.index, columns: options.columns, file: options.file ?? basename(derivedPath) }, from, count);
+  const readDerived = derivedOpener(options.derivedKey);
+  return readJsonRows(
+    derivedPath,
+    { encoding: 'utf-8', index: options.index, columns: options.columns, file: options.file ?? basename(derivedPath), ...(readDerived ? { open: readDerived } : {}) },
+    from,
+    count,
+  );
 }

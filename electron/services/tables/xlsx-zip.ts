@@ -3,11 +3,15 @@
  * any part is inflated: too many entries, an entry that would expand past a limit or by more
  * than a zip bomb's ratio, encrypted entries. A password-protected workbook or a legacy .xls
  * (both OLE compound files) is recognised by its signature and refused with a clear message.
+ * A workbook is read from its file on disk, or through an opener (`OpenBytes`) that gives its
+ * plaintext — a payload in the encrypted store.
  */
-import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { open, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ServiceError } from '../../../shared/ipc/result';
+import type { ByteSource } from '../at-rest/byte-source';
+import type { OpenBytes } from './open-bytes';
 
 export type XlsxLimits = {
   /** Most zip entries (directories included). */
@@ -41,6 +45,8 @@ export type XlsxEntry = { name: string; size: number; entry: yauzl.Entry };
 /** An open workbook zip; `close` must be called once it is no longer needed. */
 export type WorkbookZip = {
   file: string;
+  /** The workbook's size in bytes (its plaintext, when it is read through an opener). */
+  size: number;
   /** The entry for a part name (case-insensitive, as OPC part names are), or undefined. */
   entry(part: string): XlsxEntry | undefined;
   /** The inflated bytes of an entry, as a stream (sizes checked against the header as they flow). */
@@ -74,10 +80,78 @@ async function readSignature(path: string, file: string): Promise<Buffer> {
   }
 }
 
-/** Opens the workbook at `path` and checks every entry's declared sizes; see `XlsxLimits`. */
-export async function openWorkbookZip(path: string, file: string, limits: XlsxLimits, signal?: AbortSignal): Promise<WorkbookZip> {
+/** Serves yauzl's reads from a ByteSource; closing the zip closes the source. */
+class SourceReader extends yauzl.RandomAccessReader {
+  constructor(private readonly source: ByteSource) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return Readable.from(this.source.chunks(start, end, 64 * 1024));
+  }
+
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
+    this.source.read(position, length).then(
+      (bytes) => {
+        if (bytes.length < length) {
+          callback(new Error(`unexpected end of file at byte ${position + bytes.length}`));
+          return;
+        }
+        bytes.copy(buffer, offset);
+        callback(null);
+      },
+      (error: unknown) => callback(error as Error),
+    );
+  }
+
+  override close(callback: (err: Error | null) => void): void {
+    this.source.close().then(
+      () => callback(null),
+      (error: unknown) => callback(error as Error),
+    );
+  }
+}
+
+const ZIP_OPTIONS = { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false } as const;
+
+/**
+ * Opens the workbook at `path` — through `openBytes` when given, else as a plain file — and
+ * checks every entry's declared sizes; see `XlsxLimits`.
+ */
+export async function openWorkbookZip(path: string, file: string, limits: XlsxLimits, signal?: AbortSignal, openBytes?: OpenBytes): Promise<WorkbookZip> {
   signal?.throwIfAborted();
-  const signature = await readSignature(path, file);
+  if (openBytes) {
+    const source = await openBytes(path, file);
+    try {
+      checkSignature(await source.read(0, 8), file);
+    } catch (error) {
+      await source.close().catch(() => undefined);
+      throw error;
+    }
+    // From here on yauzl owns the source: closing the zip (or failing to open it) closes it.
+    const reader = new SourceReader(source);
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await yauzl.fromRandomAccessReaderPromise(reader, source.size, ZIP_OPTIONS);
+    } catch (error) {
+      await source.close().catch(() => undefined);
+      throw xlsxInvalid(file, `is not a readable .xlsx (zip) file: ${(error as Error).message}.`);
+    }
+    return listEntries(zip, file, source.size, limits, signal);
+  }
+  checkSignature(await readSignature(path, file), file);
+  let zip: yauzl.ZipFile;
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+    zip = await yauzl.openPromise(path, ZIP_OPTIONS);
+  } catch (error) {
+    throw xlsxInvalid(file, `is not a readable .xlsx (zip) file: ${(error as Error).message}.`);
+  }
+  return listEntries(zip, file, size, limits, signal);
+}
+
+function checkSignature(signature: Buffer, file: string): void {
   if (signature.equals(OLE_SIGNATURE)) {
     throw new ServiceError(
       'tables.xlsx-protected',
@@ -88,12 +162,9 @@ export async function openWorkbookZip(path: string, file: string, limits: XlsxLi
   if (signature.length < 4 || signature[0] !== 0x50 || signature[1] !== 0x4b) {
     throw xlsxInvalid(file, 'is not an Excel .xlsx workbook (it is not a zip file).');
   }
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false });
-  } catch (error) {
-    throw xlsxInvalid(file, `is not a readable .xlsx (zip) file: ${(error as Error).message}.`);
-  }
+}
+
+async function listEntries(zip: yauzl.ZipFile, file: string, size: number, limits: XlsxLimits, signal: AbortSignal | undefined): Promise<WorkbookZip> {
   try {
     if (zip.entryCount > limits.maxEntries) {
       throw xlsxUnsafe(file, `it holds ${zip.entryCount} zip entries, more than the ${limits.maxEntries} a workbook may have`, { limit: limits.maxEntries });
@@ -124,6 +195,7 @@ export async function openWorkbookZip(path: string, file: string, limits: XlsxLi
     }
     return {
       file,
+      size,
       entry: (part) => entries.get(part.toLowerCase()),
       open: async (entry) => {
         try {
