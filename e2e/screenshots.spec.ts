@@ -1,5 +1,6 @@
-// Regenerates docs/screenshots (npm run screenshots): the queue and a candidate overview in
-// Chinese and English at 1280×800, and the queue at 1920×1080.
+// Regenerates docs/screenshots (npm run screenshots): the queue, a candidate overview, the
+// masked preview and a workbook's hidden sheet in Chinese and English at 1280×800, and the
+// queue at 1920×1080.
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
@@ -39,6 +40,17 @@ for (const language of ['zh-CN', 'en'] as const) {
     await page.locator('[data-testid="grid-header-button"]').nth(5).click();
     await expect(preview.profile).toBeVisible();
     await page.screenshot({ path: `${OUT}preview-${language}.png` });
+
+    // A workbook: the sheet switcher with its hidden sheet open, phones masked for display.
+    await page.keyboard.press('Escape');
+    await expect(queue.table).toBeVisible();
+    await queue.row('EC-2026-001018', 1).click();
+    await preview.open();
+    await preview.waitForScan();
+    await preview.file('data/企业名录.xlsx').click();
+    await preview.openSheet('联系人');
+    await expect(preview.rows.first()).toBeVisible();
+    await page.screenshot({ path: `${OUT}preview-workbook-${language}.png` });
 
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.keyboard.press('Escape');

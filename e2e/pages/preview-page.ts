@@ -1,4 +1,4 @@
-/** Page object for the Preview tab of a candidate: scan progress, files, grid, profile, reveal, text and OpenAPI. */
+/** Page object for the Preview tab of a candidate: scan progress, files, workbook sheets, grid, profile, reveal, text and OpenAPI. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class PreviewPage {
@@ -9,6 +9,10 @@ export class PreviewPage {
   readonly scanCancel: Locator;
   readonly scanStart: Locator;
   readonly files: Locator;
+  readonly sheetSwitcher: Locator;
+  readonly sheets: Locator;
+  readonly sheetNotice: Locator;
+  readonly table: Locator;
   readonly grid: Locator;
   readonly rows: Locator;
   readonly jump: Locator;
@@ -33,6 +37,10 @@ export class PreviewPage {
     this.scanCancel = page.getByTestId('scan-cancel');
     this.scanStart = page.getByTestId('scan-start');
     this.files = page.getByTestId('preview-file');
+    this.sheetSwitcher = page.getByTestId('sheet-switcher');
+    this.sheets = page.getByTestId('preview-sheet');
+    this.sheetNotice = page.getByTestId('sheet-notice');
+    this.table = page.getByTestId('table-preview');
     this.grid = page.getByTestId('preview-grid');
     this.rows = page.getByTestId('grid-row');
     this.jump = page.getByTestId('grid-jump');
@@ -62,6 +70,18 @@ export class PreviewPage {
 
   file(path: string): Locator {
     return this.page.locator(`[data-testid="preview-file"][data-file="${path}"]`);
+  }
+
+  /** The tab of a workbook's sheet in the sheet switcher. */
+  sheet(name: string): Locator {
+    return this.sheetSwitcher.locator(`[data-testid="preview-sheet"][data-sheet="${name}"]`);
+  }
+
+  /** Opens a sheet of the open workbook and waits for its grid. */
+  async openSheet(name: string): Promise<void> {
+    await this.sheet(name).click();
+    await expect(this.sheet(name)).toHaveAttribute('aria-selected', 'true');
+    await expect(this.table).toHaveAttribute('data-sheet', name);
   }
 
   row(row: number): Locator {
