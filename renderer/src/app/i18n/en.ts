@@ -253,7 +253,7 @@ export const en: Messages = {
       veryHiddenTitle: 'Very hidden: Excel does not list it under Unhide; only the VBA editor shows it',
       declared: 'declared',
       declaredTitle: "candidate.json's table.sheet names this sheet and its field declarations apply to it; the other sheets are undeclared tables",
-      hiddenParts: '{{n}} hidden',
+      hiddenParts: '{{n}} hidden rows/cols',
       hiddenRows_one: '{{n}} hidden row',
       hiddenRows_other: '{{n}} hidden rows',
       hiddenColumns_one: '{{n}} hidden column',

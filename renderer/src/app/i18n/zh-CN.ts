@@ -254,7 +254,7 @@ export const zhCN = {
       veryHiddenTitle: '此工作表被深度隐藏：Excel 的“取消隐藏”中不列出，只有 VBA 编辑器能显示',
       declared: '已声明',
       declaredTitle: 'candidate.json 的 table.sheet 指向此工作表，字段声明适用于它；其他工作表按未声明的表处理',
-      hiddenParts: '{{n}} 处隐藏',
+      hiddenParts: '{{n}} 处隐藏行列',
       hiddenRows_one: '{{n}} 行被隐藏',
       hiddenRows_other: '{{n}} 行被隐藏',
       hiddenColumns_one: '{{n}} 列被隐藏',

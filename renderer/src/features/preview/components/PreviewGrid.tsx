@@ -82,8 +82,16 @@ export function PreviewGrid(props: Props) {
 
   const [columnSizing, setColumnSizing] = useState<ColumnSizingState>({});
   const definitions = useMemo<ColumnDef<MaskedRow>[]>(
-    () => columns.map((column, index) => ({ id: `c${index}`, header: column.name, size: initialWidth(column.name, profiles?.get(column.name)), minSize: 56, maxSize: 1200 })),
-    [columns, profiles],
+    () =>
+      columns.map((column, index) => ({
+        id: `c${index}`,
+        header: column.name,
+        // A column Excel hides has a marker before its name: room for it, so the name still fits.
+        size: initialWidth(column.name, profiles?.get(column.name)) + (hiddenColumns.has(column.name) ? 18 : 0),
+        minSize: 56,
+        maxSize: 1200,
+      })),
+    [columns, profiles, hiddenColumns],
   );
   const columnVisibility = useMemo<VisibilityState>(() => {
     if (detector === null) return {};
