@@ -53,8 +53,8 @@ export async function createServices(platform: Platform): Promise<Services> {
     };
   const candidates = await createCandidateService(platform, { policies, store, key: () => workspaceKey.current() });
   const pool = createScanPool(platform.scanWorkerScript);
-  const scans = createScanService(platform, store, pool);
-  const preview = createPreviewService({ store, policies, scans, audit });
+  const scans = createScanService(platform, store, pool, { key: () => workspaceKey.current() });
+  const preview = createPreviewService({ store, policies, scans, audit, key: () => workspaceKey.current() });
 
   const handlers: Handlers = {
     'app:info': () => ({

@@ -20,6 +20,8 @@ import type { ScanJob, ScanResult, TableResult, WorkbookResult } from '../scan/s
 import { derivedPath, scanJobInPool } from '../scan/workbook-scan';
 import type { ScanPool } from '../scan/worker-pool';
 import { openTable } from '../tables';
+import { openPlain } from '../tables/open-bytes';
+import { readTextLines } from '../tables/text-lines';
 import { openInspection, UnsafePackage, verifyFiles, type Verification } from './inspect-package';
 
 export type CheckOptions = {
@@ -123,6 +125,13 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
   }
 }
 
+/** Line `line` (1-based) of a text file, counted as the scan counts lines. */
+async function lineOf(path: string, file: string, line: number): Promise<string> {
+  let n = 0;
+  for await (const { text } of readTextLines(openPlain, path, file)) if (++n === line) return text;
+  return '';
+}
+
 /** Size, modification time and inode of a file: what changes when it is written to or replaced. */
 async function fingerprint(path: string): Promise<string> {
   const info = await stat(path, { bigint: true });
@@ -169,7 +178,7 @@ async function attachEvidence(
       }
       out.push({ ...finding, evidence });
     } else if (result?.kind === 'text' && line !== undefined && finding.rule === 'pii.in-text') {
-      const text = (await readFile(locate(file!), 'utf8')).split(/\r?\n/)[line - 1] ?? '';
+      const text = await lineOf(locate(file!), file!, line);
       const evidence = findInText(text, { asOf })
         .filter((d) => d.personal && d.confidence >= 0.9 && CLEAR_IDENTIFIERS.has(d.detector))
         .slice(0, 3)

@@ -7,7 +7,7 @@
  */
 import { ServiceError } from '../../../shared/ipc/result';
 import { detectFileEncoding, findPartBoundary, readCsvHeader, tableKind, type DetectedEncoding } from '../tables';
-import { mergeTableParts, type ScanJob, type ScanResult, type TablePart, type TablePartResult } from './scan-file';
+import { jobOpener, mergeTableParts, type ScanJob, type ScanResult, type TablePart, type TablePartResult } from './scan-file';
 import type { RunOptions, ScanPool, WorkerResult } from './worker-pool';
 
 /** Tables smaller than this are scanned in one piece (splitting costs a little per part). */
@@ -26,14 +26,15 @@ export async function planTableParts(job: ScanJob, size: number, encoding: Detec
   if (kind !== 'csv' && kind !== 'tsv') return null;
   if (size < (options.minBytes ?? SPLIT_MIN_BYTES) || options.workers < 2) return null;
   if (encoding.encoding !== 'utf-8' && encoding.encoding !== 'utf-8-bom' && encoding.encoding !== 'gb18030') return null;
-  const header = await readCsvHeader(job.path, { encoding: encoding.encoding, delimiter: kind === 'tsv' ? '\t' : ',', file: job.file });
+  const open = jobOpener(job);
+  const header = await readCsvHeader(job.path, { encoding: encoding.encoding, delimiter: kind === 'tsv' ? '\t' : ',', file: job.file, open });
   if (!header) return null;
   const count = Math.min(options.workers * PARTS_PER_WORKER, Math.floor((size - header.end) / ((options.minBytes ?? SPLIT_MIN_BYTES) / 2)));
   if (count < 2) return null;
   const cuts = [header.end];
   for (let i = 1; i < count; i++) {
     const target = header.end + Math.floor(((size - header.end) * i) / count);
-    const cut = await findPartBoundary(job.path, Math.max(target, cuts.at(-1)! + 1), size);
+    const cut = await findPartBoundary(job.path, Math.max(target, cuts.at(-1)! + 1), size, { file: job.file, open });
     if (cut === null) break;
     cuts.push(cut);
   }
@@ -50,7 +51,7 @@ export async function planTableParts(job: ScanJob, size: number, encoding: Detec
 /** Scans `job` in the pool, in parts when that pays; resolves to the result of the whole file. */
 export async function scanInPool(pool: ScanPool, job: ScanJob, options: RunOptions & { size?: number; minBytes?: number } = {}): Promise<ScanResult> {
   if (job.kind !== 'table' || options.size === undefined) return whole(await pool.run(job, options), job);
-  const encoding = job.encoding ?? (await detectFileEncoding(job.path, { file: job.file, ...(options.signal ? { signal: options.signal } : {}) }));
+  const encoding = job.encoding ?? (await detectFileEncoding(job.path, { file: job.file, open: jobOpener(job), ...(options.signal ? { signal: options.signal } : {}) }));
   const withEncoding: ScanJob = { ...job, encoding };
   const parts = await planTableParts(withEncoding, options.size, encoding, {
     workers: pool.size,

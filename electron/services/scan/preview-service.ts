@@ -5,7 +5,6 @@
  * reveal of original values, which is written to the audit log before any value is returned.
  * Every worksheet of a workbook is a table of its own, addressed by file and sheet.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findInText } from '../../../shared/detect';
 import { Candidate, type CandidateFile, type Field } from '../../../shared/formats/candidate';
@@ -17,7 +16,9 @@ import type { ColumnProfile } from '../../../shared/profile';
 import type { AuditLog } from '../audit/audit-log';
 import type { CandidateStore, StoredCandidate } from '../candidates/candidate-store';
 import type { PolicyStore } from '../policies/policy-store';
+import { storedFileOpener, storedKey } from '../candidates/stored-files';
 import { isWorkbook, openTable } from '../tables';
+import { readTextLines } from '../tables/text-lines';
 import { cellDetections } from './cell-detections';
 import type { TableResult } from './scan-file';
 import type { ScanService } from './scan-service';
@@ -37,7 +38,14 @@ export type PreviewService = {
 
 type Context = { stored: StoredCandidate; manifest: Candidate; policy: Policy | null };
 
-export function createPreviewService(deps: { store: CandidateStore; policies: PolicyStore; scans: ScanService; audit: AuditLog }): PreviewService {
+export function createPreviewService(deps: {
+  store: CandidateStore;
+  policies: PolicyStore;
+  scans: ScanService;
+  audit: AuditLog;
+  /** The workspace key the stored payloads (and sheets' derived rows) are encrypted with. */
+  key: () => Uint8Array;
+}): PreviewService {
   // A stored revision never changes once imported, so its manifest is read and parsed once
   // rather than on every page of rows.
   const candidates = new Map<string, { stored: StoredCandidate; manifest: Candidate }>();
@@ -99,7 +107,10 @@ export function createPreviewService(deps: { store: CandidateStore; policies: Po
     const table = await openTable(join(ctx.stored.dir, 'files', ...file.path.split('/')), file.mediaType, {
       file: file.path,
       encoding: result.encoding,
-      ...(result.sheet ? { sheet: result.sheet.name, derivedPath: derivedPath(ctx.stored.dir, result.sheet.derived) } : {}),
+      open: storedFileOpener(ctx.stored.meta, deps.key),
+      ...(result.sheet
+        ? { sheet: result.sheet.name, derivedPath: derivedPath(ctx.stored.dir, result.sheet.derived), derivedKey: storedKey(ctx.stored.meta, deps.key, file.path) }
+        : {}),
     });
     return table.readRows(result.index, result.columns, from, Math.min(count, result.rows - from + 1));
   };
@@ -181,18 +192,24 @@ export function createPreviewService(deps: { store: CandidateStore; policies: Po
       const ctx = await context(id, revision);
       const file = ctx.manifest.files.find((f) => f.path === path);
       if (!file || file.table) throw new ServiceError('preview.no-such-file', `${id} has no text file "${path}".`, { file: path });
-      const content = await readFile(join(ctx.stored.dir, 'files', ...path.split('/')), 'utf8');
-      const all = content.split(/\r?\n/);
-      // A final line break ends the last line; it does not start an empty one.
-      if (all.length > 1 && all.at(-1) === '') all.pop();
+      // Lines as the scan counted them (text-lines.ts), so hit line numbers match.
+      const all: string[] = [];
+      let more = false;
+      for await (const { text } of readTextLines(storedFileOpener(ctx.stored.meta, deps.key), join(ctx.stored.dir, 'files', ...path.split('/')), path)) {
+        if (all.length === MAX_TEXT_LINES) {
+          more = true;
+          break;
+        }
+        all.push(text);
+      }
       const asOf = new Date().toISOString().slice(0, 10);
       return {
         file: path,
-        lines: all.slice(0, MAX_TEXT_LINES).map((text, i) => {
+        lines: all.map((text, i) => {
           const masked = maskTextWithRanges(text, findInText(text, { asOf }));
           return { line: i + 1, text: masked.text, ranges: masked.ranges };
         }),
-        truncated: all.length > MAX_TEXT_LINES,
+        truncated: more,
       };
     },
 

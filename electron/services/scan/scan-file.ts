@@ -6,8 +6,6 @@
  * (worker_threads) but is plain async code, so tests call it directly. The result is
  * structured-cloneable and holds no raw values.
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { findInText, type Detection } from '../../../shared/detect';
 import type { Field } from '../../../shared/formats/candidate';
 import { createColumnProfiler, type ColumnProfile, type ColumnProfiler, type ColumnProfilerState } from '../../../shared/profile';
@@ -15,6 +13,9 @@ import { mergeRowIndexes, openTable, type CsvHeader, type PersonField, type Shee
 import type { DetectedEncoding } from '../tables/encoding';
 import type { RowIndex } from '../tables/row-index';
 import { PROBLEM_CAP, type Capped, type LargeNumber, type RaggedRow } from '../tables/table-io';
+import { openEncryptedFile } from '../at-rest/encrypted-file';
+import { openPlain, type OpenBytes } from '../tables/open-bytes';
+import { readTextLines } from '../tables/text-lines';
 import { cellDetections } from './cell-detections';
 
 export type ScanJob = {
@@ -36,7 +37,18 @@ export type ScanJob = {
   declaredSheet?: string | null;
   /** A workbook: the one sheet this job scans (see workbook-scan.ts). */
   sheet?: SheetJob;
+  /**
+   * The workspace key the stored payload is encrypted with (the worker decrypts as it reads,
+   * and writes a sheet's derived rows encrypted with it). Absent: a plain file (`review check`).
+   */
+  key?: Uint8Array;
 };
+
+/** How a job's payload is opened: decrypted with its key, or as a plain file. */
+export function jobOpener(job: Pick<ScanJob, 'key'>): OpenBytes {
+  const { key } = job;
+  return key ? (path, file) => openEncryptedFile(path, key, { name: file }) : openPlain;
+}
 
 /** Which sheet of a workbook a job scans, and where its derived rows go. */
 export type SheetJob = {
@@ -166,9 +178,11 @@ type ScannedRows = {
 async function scanTableRows(job: ScanJob, options: { signal?: AbortSignal; onProgress?: ScanProgressFn }): Promise<ScannedRows> {
   const table = await openTable(job.path, job.mediaType, {
     file: job.file,
+    open: jobOpener(job),
     ...(job.encoding ? { encoding: job.encoding } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(job.sheet ? { sheet: job.sheet.name, derivedPath: job.sheet.derivedPath } : {}),
+    ...(job.sheet && job.key ? { derivedKey: job.key } : {}),
   });
   const byName = new Map(job.fields.map((f) => [f.name, f]));
   const detect = (value: string) => credible(cellDetections(value, job.asOf));
@@ -263,15 +277,13 @@ export function mergeTableParts(job: ScanJob, parts: readonly TablePartResult[])
 }
 
 async function scanTextFile(job: ScanJob, options: { signal?: AbortSignal; onProgress?: ScanProgressFn }): Promise<TextResult> {
-  const stream = createReadStream(job.path, { encoding: 'utf8', ...(options.signal ? { signal: options.signal } : {}) });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
   const hits: TextHit[] = [];
   let hitCount = 0;
   let line = 0;
   let bytes = 0;
-  for await (const text of lines) {
+  for await (const { text, bytes: read } of readTextLines(jobOpener(job), job.path, job.file, options.signal)) {
     line += 1;
-    bytes += Buffer.byteLength(text) + 1;
+    bytes = read;
     for (const d of findInText(text, { asOf: job.asOf })) {
       hitCount += 1;
       if (hits.length < MAX_TEXT_HITS) hits.push({ line, start: d.start, end: d.end, detector: d.detector, confidence: d.confidence, personal: d.personal });

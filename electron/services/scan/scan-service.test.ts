@@ -10,7 +10,18 @@ import { createServices, type Services } from '../index';
 import { createLogger } from '../log';
 import type { Platform } from '../ports';
 import { readWorkbook } from '../tables';
+import { openEncryptedFile } from '../at-rest/encrypted-file';
 import { parseStoredScan } from './scan-service';
+
+/** A stored payload's plaintext, decrypted with the workspace key. */
+async function plaintext(path: string): Promise<string> {
+  const source = await openEncryptedFile(path, services.workspaceKey.current());
+  try {
+    return (await source.read(0, source.size)).toString('utf8');
+  } finally {
+    await source.close();
+  }
+}
 
 let work: string;
 let services: Services;
@@ -37,6 +48,8 @@ beforeAll(async () => {
     log: createLogger(() => undefined),
   };
   services = await createServices(platform);
+  // No OS keychain in tests: the workspace key is protected by a passphrase.
+  await services.workspaceKey.create('scan service test passphrase');
   await services.candidates.seedDemo();
 }, 120_000);
 
@@ -80,7 +93,10 @@ describe('scan and preview', () => {
     expect(cell.state).toBe('masked-for-display');
     expect(cell.text).toMatch(/^1\d{2}\*{4}\d{4}$/);
     expect(cell.hits).toContain('cn-mobile');
-    const raw = await readFile(join(work, 'data', 'store', 'candidates', ID, 'r1', 'files', ...table.file.split('/')), 'utf8');
+    const storedPath = join(work, 'data', 'store', 'candidates', ID, 'r1', 'files', ...table.file.split('/'));
+    // Stored encrypted: the raw phones are not even in the file on disk.
+    expect((await readFile(storedPath, 'utf8')).match(/1[3-9]\d{9}/g)).toBeNull();
+    const raw = await plaintext(storedPath);
     const rawPhones = raw.match(/1[3-9]\d{9}/g) ?? [];
     expect(rawPhones.length).toBeGreaterThan(0);
     const served = JSON.stringify(page);
@@ -181,7 +197,8 @@ describe('scan and preview', () => {
     expect(parseStoredScan(stored, dir)).not.toBeNull();
     expect(stored.results.find((r) => r.kind === 'workbook')).toMatchObject({ file, sheets: [{ name: '企业名录' }, { name: '联系人' }, { name: '填表说明' }] });
     // The author the document properties name is kept masked only.
-    const author = (await readWorkbook(join(dir, 'files', 'data', '企业名录.xlsx'))).people[0]!.value;
+    const author = (await readWorkbook(join(dir, 'files', 'data', '企业名录.xlsx'), { open: (path) => openEncryptedFile(path, services.workspaceKey.current()) })).people[0]!
+      .value;
     expect(JSON.stringify(stored)).not.toContain(author);
     expect(JSON.stringify(stored)).toContain(`"masked":"${author[0]}${'*'.repeat(author.length - 1)}"`);
     // A stored scan that points a sheet's rows outside derived/ is not trusted: scan again.

@@ -11,10 +11,11 @@ import { Candidate } from '../../../shared/formats/candidate';
 import { ServiceError } from '../../../shared/ipc/result';
 import type { ScanProgress } from '../../../shared/ipc/schemas/preview';
 import type { CandidateStore, StoredCandidate } from '../candidates/candidate-store';
+import { storedKey } from '../candidates/stored-files';
 import type { Platform } from '../ports';
 import { parseColumnProfile } from '../../../shared/profile';
 import { isWorkbook, parseRowIndex, TABLE_MEDIA_TYPES } from '../tables';
-import type { ScanJob, ScanResult } from './scan-file';
+import { jobOpener, type ScanJob, type ScanResult } from './scan-file';
 import { isDerivedName, scanJobInPool } from './workbook-scan';
 import type { ScanPool } from './worker-pool';
 
@@ -140,7 +141,14 @@ export function scanJobs(manifest: Candidate, locate: (path: string) => string, 
 
 type Running = { controller: AbortController; progress: ScanProgress; done: Promise<void> };
 
-export function createScanService(platform: Platform, store: CandidateStore, pool: ScanPool, now: () => Date = () => new Date()): ScanService {
+export type ScanServiceOptions = {
+  now?: () => Date;
+  /** The workspace key the stored payloads are encrypted with (throws `store.locked` while locked). */
+  key: () => Uint8Array;
+};
+
+export function createScanService(platform: Platform, store: CandidateStore, pool: ScanPool, options: ScanServiceOptions): ScanService {
+  const now = options.now ?? (() => new Date());
   const running = new Map<string, Running>();
   // Saved results change only when a scan completes here, so they are read from disk once:
   // the preview asks for them on every page of rows.
@@ -181,7 +189,9 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
     const manifest = Candidate.parse(JSON.parse(stored.manifestText));
     const startedAt = now();
     const asOf = startedAt.toISOString().slice(0, 10);
-    const jobs = scanJobs(manifest, (path) => join(stored.dir, 'files', ...path.split('/')), asOf);
+    // Payloads are decrypted in the workers as they are read; sheets' derived rows are written encrypted.
+    const dataKey = storedKey(stored.meta, options.key);
+    const jobs = scanJobs(manifest, (path) => join(stored.dir, 'files', ...path.split('/')), asOf).map((job) => ({ ...job, key: dataKey }));
     const sizes = new Map(manifest.files.map((f) => [f.path, f.bytes]));
     const bytesTotal = jobs.reduce((sum, j) => sum + (sizes.get(j.file) ?? 0), 0);
     const perFile = new Map<string, { bytes: number; rows: number }>();
@@ -213,6 +223,7 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
       jobs.map((job) =>
         scanJobInPool(pool, job, {
           base: stored.dir,
+          open: jobOpener(job),
           signal: entry.controller.signal,
           ...(sizes.has(job.file) ? { size: sizes.get(job.file)! } : {}),
           onProgress: (bytes, rows) => {
