@@ -1,11 +1,15 @@
 // Regenerates docs/screenshots (npm run screenshots): the queue, a candidate overview, the
 // masked preview and a workbook's hidden sheet in Chinese and English at 1280×800, and the
 // queue at 1920×1080.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect } from './fixtures';
+import { test, expect, startHost } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
 import { PreviewPage } from './pages/preview-page';
 import { QueuePage } from './pages/queue-page';
+import { WorkspaceLockPage } from './pages/workspace-lock-page';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -56,5 +60,36 @@ for (const language of ['zh-CN', 'en'] as const) {
     await page.keyboard.press('Escape');
     await expect(queue.table).toBeVisible();
     await page.screenshot({ path: `${OUT}queue-${language}-1920.png` });
+  });
+}
+
+// The workspace lock screens, on a host started without a passphrase: choosing one (strength
+// hint showing), then unlocking after a restart, with the error for a wrong one.
+for (const language of ['zh-CN', 'en'] as const) {
+  test(`workspace lock screens in ${language}`, async ({ page }) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'workstation-lock-shots-'));
+    let host = await startHost(dataDir, { unlocked: false });
+    try {
+      const lock = new WorkspaceLockPage(page);
+      await lock.goto(host.url, 'set');
+      if (language === 'en') await page.getByTestId('language-en').click();
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await lock.passphrase.fill('export review 2026');
+      await expect(lock.strength).toHaveAttribute('data-strength', 'strong');
+      await lock.confirm.focus();
+      await page.screenshot({ path: `${OUT}lock-set-${language}.png` });
+
+      await lock.setPassphrase('export review 2026');
+      await expect(new QueuePage(page).table).toBeVisible();
+      await host.stop();
+      host = await startHost(dataDir, { unlocked: false });
+      await lock.goto(host.url, 'unlock');
+      await lock.unlock('a wrong passphrase');
+      await expect(lock.error).toHaveAttribute('data-error-code', 'store.wrong-passphrase');
+      await page.screenshot({ path: `${OUT}lock-unlock-${language}.png` });
+    } finally {
+      await host.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 }

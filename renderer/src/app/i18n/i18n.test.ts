@@ -69,6 +69,18 @@ const MAIN_ERROR_CODES = [
   'preview.not-scanned',
   'preview.no-such-file',
   'preview.no-such-sheet',
+  'store.locked',
+  'store.wrong-passphrase',
+  'store.rate-limited',
+  'store.passphrase-required',
+  'store.passphrase-too-short',
+  'store.key-missing',
+  'store.key-exists',
+  'store.key-invalid',
+  'store.key-read-failed',
+  'store.key-write-failed',
+  'store.keychain-unavailable',
+  'store.keychain-failed',
 ];
 
 describe('locales', () => {
