@@ -18,6 +18,7 @@ import type { CandidateStore, StoredCandidate } from '../candidates/candidate-st
 import type { PolicyStore } from '../policies/policy-store';
 import { storedFileOpener, storedKey } from '../candidates/stored-files';
 import { isWorkbook, openTable } from '../tables';
+import { HEAD_ROWS, readTableHead } from '../tables/head';
 import { readTextLines } from '../tables/text-lines';
 import { cellDetections } from './cell-detections';
 import type { TableResult } from './scan-file';
@@ -69,10 +70,10 @@ export function createPreviewService(deps: {
   };
 
   /** The manifest's declaration of a column; a workbook's fields describe its declared sheet only. */
-  const fieldOf = (file: CandidateFile, result: TableResult, name: string): Field | undefined =>
-    result.sheet && !result.sheet.declared ? undefined : file.table?.fields.find((f) => f.name === name);
+  const fieldOf = (file: CandidateFile, result: TableResult | null, name: string): Field | undefined =>
+    result?.sheet && !result.sheet.declared ? undefined : file.table?.fields.find((f) => f.name === name);
 
-  const columnInfo = (ctx: Context, file: CandidateFile, result: TableResult, name: string): ColumnInfo => {
+  const columnInfo = (ctx: Context, file: CandidateFile, result: TableResult | null, name: string): ColumnInfo => {
     const field = fieldOf(file, result, name);
     return {
       name,
@@ -115,6 +116,35 @@ export function createPreviewService(deps: {
     return table.readRows(result.index, result.columns, from, Math.min(count, result.rows - from + 1));
   };
 
+  /** Rows from the top of a table that has not been scanned yet (see tables/head.ts). */
+  const readHead = (ctx: Context, file: CandidateFile, from: number, count: number) =>
+    readTableHead(join(ctx.stored.dir, 'files', ...file.path.split('/')), file.mediaType, from, count, {
+      file: file.path,
+      open: storedFileOpener(ctx.stored.meta, deps.key),
+    });
+
+  /**
+   * The raw rows of a page: through the scan's index once the table is scanned, from the top
+   * of the file (its first HEAD_ROWS rows) before then — so the first page shows at once.
+   */
+  const rowsOf = async (
+    ref: TableRef,
+    from: number,
+    count: number,
+  ): Promise<{ ctx: Context; file: CandidateFile; result: TableResult | null; columns: readonly string[]; raw: string[][] }> => {
+    const scan = await deps.scans.results(ref.id, ref.revision);
+    if (!scan && ref.sheet === undefined) {
+      const ctx = await context(ref.id, ref.revision);
+      const file = ctx.manifest.files.find((f) => f.path === ref.file);
+      if (file?.table && !isWorkbook(file.mediaType)) {
+        const head = await readHead(ctx, file, from, count);
+        return { ctx, file, result: null, columns: head.columns, raw: head.rows };
+      }
+    }
+    const { ctx, file, result } = await scannedTable(ref);
+    return { ctx, file, result, columns: result.columns, raw: await readRaw(ctx, file, result, from, count) };
+  };
+
   /** `"data/x.xlsx"`, or `"data/x.xlsx", sheet "名单"` — for messages. */
   const tableName = (ref: TableRef) => (ref.sheet === undefined ? `"${ref.file}"` : `"${ref.file}", sheet "${ref.sheet}"`);
 
@@ -154,15 +184,29 @@ export function createPreviewService(deps: {
           texts.push({ file: file.path, role: file.role, mediaType: file.mediaType, lines: result.lines, hitCount: result.hitCount });
         } else if (scan) {
           unsupported.push({ file: file.path, mediaType: file.mediaType });
+        } else if (file.table && !isWorkbook(file.mediaType)) {
+          // Not scanned yet: the table's head is shown at once, the rest once the scan has indexed it.
+          const head = await readHead(ctx, file, 1, HEAD_ROWS).catch(() => null);
+          if (head) {
+            tables.push({
+              file: file.path,
+              mediaType: file.mediaType,
+              encoding: head.encoding.encoding,
+              encodingGuessed: head.encoding.guessed,
+              columns: head.columns.map((name) => columnInfo(ctx, file, null, name)),
+              rows: head.complete ? head.rowsRead : HEAD_ROWS,
+              raggedRows: 0,
+              ...(head.complete ? {} : { provisional: true }),
+            });
+          }
         }
       }
       return { scan: scanState, policy: ctx.policy ? { id: ctx.policy.id, version: ctx.policy.version } : null, tables, texts, unsupported };
     },
 
     async rows(ref, from, count) {
-      const { ctx, file, result } = await scannedTable(ref);
-      const raw = await readRaw(ctx, file, result, from, count);
-      const infos = result.columns.map((name) => ({ info: columnInfo(ctx, file, result, name), field: fieldOf(file, result, name) }));
+      const { ctx, file, result, columns, raw } = await rowsOf(ref, from, count);
+      const infos = columns.map((name) => ({ info: columnInfo(ctx, file, result, name), field: fieldOf(file, result, name) }));
       const asOf = new Date().toISOString().slice(0, 10);
       return {
         from,

@@ -59,6 +59,26 @@ afterAll(async () => {
 });
 
 describe('scan and preview', () => {
+  let headPage: unknown = null;
+  let headRows = -1;
+  it('shows the first rows of an unscanned table at once, masked, before any scan', async () => {
+    expect((await services.scans.status(ID, 1)).state).toBe('not-started');
+    const overview = await services.preview.overview(ID, 1);
+    const table = overview.tables[0]!;
+    // A small table is read to its end, so its row count is already exact (a large one says provisional).
+    expect(table.provisional).toBeUndefined();
+    headRows = table.rows;
+    expect(table.columns.map((c) => c.name)).toContain('legal_rep_phone');
+    const page = await services.preview.rows({ id: ID, revision: 1, file: table.file }, 1, 50);
+    expect(page.rows[0]!.row).toBe(1);
+    const phone = page.rows[0]!.cells[table.columns.findIndex((c) => c.name === 'legal_rep_phone')]!;
+    expect(phone.state).toBe('masked-for-display');
+    expect(JSON.stringify(page)).not.toMatch(/1[3-9]\d{9}/);
+    headPage = page;
+    // Profiles wait for the scan.
+    await expect(services.preview.profiles({ id: ID, revision: 1, file: table.file })).rejects.toMatchObject({ code: 'preview.not-scanned' });
+  });
+
   it('scans every table and text of a candidate in the workers and reports progress', async () => {
     expect((await services.scans.status(ID, 1)).state).toBe('not-started');
     const started = await services.scans.start(ID, 1);
@@ -87,6 +107,9 @@ describe('scan and preview', () => {
     const table = overview.tables[0]!;
     const page = await services.preview.rows({ id: ID, revision: 1, file: table.file }, 1, 50);
     expect(page.rows).toHaveLength(Math.min(50, table.rows));
+    // The page served before the scan is the page served through the scan's index.
+    expect(page).toEqual(headPage);
+    expect(table.rows).toBe(headRows);
     expect(page.rows[0]!.row).toBe(1);
     const phoneIndex = table.columns.findIndex((c) => c.name === 'legal_rep_phone');
     const cell = page.rows[0]!.cells[phoneIndex]!;

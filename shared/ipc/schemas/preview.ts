@@ -77,9 +77,14 @@ export const TableInfo = z.strictObject({
   encoding: z.string(),
   encodingGuessed: z.boolean(),
   columns: z.array(ColumnInfo),
-  /** Data rows (header excluded). */
+  /** Data rows (header excluded); while `provisional`, the rows readable before the scan. */
   rows: z.number().int().min(0),
   raggedRows: z.number().int().min(0),
+  /**
+   * The table has not been scanned yet: its first `rows` rows are shown (read from the top of
+   * the file), the rest — and its profiles — once the scan has indexed it.
+   */
+  provisional: z.literal(true).optional(),
 });
 export type TableInfo = z.output<typeof TableInfo>;
 
