@@ -537,6 +537,11 @@ export const en: Messages = {
       'key-write-failed': 'The workspace key file {{file}} could not be written. Check the free space and permissions of the workspace folder.',
       'keychain-unavailable': 'The operating-system keychain is not available now. Unlock the keychain (sign in to the desktop session) and try again.',
       'keychain-failed': 'The operating-system keychain could not open the workspace key {{file}}. A workspace copied from another computer or user account cannot be opened here; import its candidates again.',
+      unencrypted: 'The files of {{id}} revision {{revision}} were stored by an older build, without encryption. Remove the candidate from the workspace and import its package again.',
+      'wrong-key': 'The files of {{id}} revision {{revision}} were stored with another workspace key and cannot be read here. Import its package again.',
+      tampered: '{{file}} in the candidate store has been altered or damaged on disk; import the package again.',
+      'read-failed': '{{file}} could not be read from the candidate store. Check that the workspace folder is still there and readable.',
+      'write-failed': '{{file}} could not be written to the candidate store. Check the free space and permissions of the workspace folder.',
     },
     client: {
       'no-bridge': "The workstation's main process cannot be reached (window.workstation is missing). Open this interface through the workstation app.",

@@ -81,6 +81,11 @@ const MAIN_ERROR_CODES = [
   'store.key-write-failed',
   'store.keychain-unavailable',
   'store.keychain-failed',
+  'store.unencrypted',
+  'store.wrong-key',
+  'store.tampered',
+  'store.read-failed',
+  'store.write-failed',
 ];
 
 describe('locales', () => {
