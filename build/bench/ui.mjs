@@ -7,6 +7,7 @@
 //    requestAnimationFrame timestamps in the page, and their p95 is printed.
 // Targets (intake issue): first page ≤ 1 s before the scan finishes; frame time p95 ≤ 32 ms.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,12 @@ function launchOptions() {
 }
 
 async function startHost(root, dataDir) {
-  const child = spawn(process.execPath, [join(root, 'dist', 'host', 'host.cjs'), '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A fresh workspace protected by a throwaway passphrase (the host has no OS keychain).
+  const env = { ...process.env, WORKSTATION_BENCH_PASSPHRASE: `bench ${randomBytes(12).toString('hex')}` };
+  const child = spawn(process.execPath, [join(root, 'dist', 'host', 'host.cjs'), '--data-dir', dataDir, '--store-passphrase-env', 'WORKSTATION_BENCH_PASSPHRASE'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
   const url = await new Promise((resolve, reject) => {

@@ -280,6 +280,7 @@ export const en: Messages = {
       noColumns: 'No column has the selected type.',
       jumpLabel: 'Go to row',
       jumpPlaceholder: '1–{{max}}',
+      provisional: 'Showing the first {{rows}} rows, read before the scan. The rest of the table and the column profiles appear when the scan finishes.',
       jumpHelp: 'Type a row number from 1 to {{max}} and press Enter',
       filterLabel: 'Show columns with',
       filterAll: 'All columns',

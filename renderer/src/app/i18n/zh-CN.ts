@@ -281,6 +281,7 @@ export const zhCN = {
       noColumns: '没有列检出所选类型。',
       jumpLabel: '跳到行',
       jumpPlaceholder: '1–{{max}}',
+      provisional: '扫描完成前先显示前 {{rows}} 行；其余数据行和列画像将在扫描完成后显示。',
       jumpHelp: '输入 1 到 {{max}} 之间的行号，按 Enter 跳转',
       filterLabel: '按检出类型显示列',
       filterAll: '全部列',

@@ -1,10 +1,12 @@
 /**
  * The Preview tab of a candidate: the scan status, the files that can be previewed, and the
  * open file — a table in the virtualized grid (a workbook one sheet at a time, chosen in the
- * sheet switcher) or a text with its highlights. Files are listed once the scan is done; until
- * then the scan runs in the background and the overview stays usable.
+ * sheet switcher) or a text with its highlights. A table is shown at once from the top of its
+ * file (provisional: its first rows) while the scan runs in the background; texts and workbooks
+ * are listed once the scan is done.
  */
 import { useTranslation } from 'react-i18next';
+import type { TableInfo } from '../../../../../shared/ipc/schemas/preview';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
 import { ErrorIcon } from '../../../app/components/icons';
 import { candidateKey, sheetKey, usePreviewStore } from '../store';
@@ -16,6 +18,9 @@ import { ScanStatus } from './ScanStatus';
 import { SheetSwitcher } from './SheetSwitcher';
 import { TablePreview } from './TablePreview';
 import { TextFilePreview } from './TextFilePreview';
+
+/** A table's grid starts afresh when the scan replaces its provisional head with the indexed table. */
+const tableKey = (table: TableInfo) => `t:${table.file}:${table.sheet ?? ''}:${table.provisional ? 'head' : 'scanned'}`;
 
 export function PreviewPanel({ id, revision, scan }: { id: string; revision: number; scan: ScanControl }) {
   const { t } = useTranslation();
@@ -50,11 +55,11 @@ export function PreviewPanel({ id, revision, scan }: { id: string; revision: num
     body = (
       <div className="workbook-preview" data-testid="workbook-preview" data-file={table.file}>
         <SheetSwitcher file={tableFile.file} sheets={tableFile.tables} current={table.sheet} onSelect={(sheet) => setSheet(key, tableFile.file, sheet)} />
-        <TablePreview key={`t:${table.file}:${table.sheet ?? ''}`} id={id} revision={revision} table={table} />
+        <TablePreview key={tableKey(table)} id={id} revision={revision} table={table} />
       </div>
     );
   } else if (table) {
-    body = <TablePreview key={`t:${table.file}:${table.sheet ?? ''}`} id={id} revision={revision} table={table} />;
+    body = <TablePreview key={tableKey(table)} id={id} revision={revision} table={table} />;
   } else if (text) {
     body = <TextFilePreview key={`x:${text.file}`} id={id} revision={revision} info={text} />;
   } else if (scanState === 'done' && overview?.scan.state === 'done') {

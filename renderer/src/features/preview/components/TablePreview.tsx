@@ -43,7 +43,11 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
   const [revealError, setRevealError] = useState<unknown>(null);
   const [revealLimit, setRevealLimit] = useState(DEFAULT_REVEAL_LIMIT);
 
+  const provisional = table.provisional === true;
+
   useEffect(() => {
+    // An unscanned table has no profiles yet: they come with the scan (the panel remounts then).
+    if (provisional) return;
     let active = true;
     const load = async () => {
       try {
@@ -58,7 +62,7 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
     return () => {
       active = false;
     };
-  }, [id, revision, file, sheet]);
+  }, [id, revision, file, sheet, provisional]);
 
   const profiles = profilesState.status === 'ready' ? profilesState.profiles : null;
   const sheetInfo = table.sheetInfo;
@@ -164,8 +168,15 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
     }
   }
 
+  const provisionalNotice = provisional ? (
+    <div className="banner banner-info" role="status" data-testid="provisional-notice">
+      <WarningIcon size={16} />
+      <span>{t('preview.grid.provisional', { rows: formatCount(table.rows) })}</span>
+    </div>
+  ) : null;
+
   return (
-    <div className="table-preview" data-testid="table-preview" data-file={file} data-sheet={sheet}>
+    <div className="table-preview" data-testid="table-preview" data-file={file} data-sheet={sheet} data-provisional={provisional ? 'true' : undefined}>
       <div className="grid-toolbar">
         <label className="toolbar-field">
           <span className="toolbar-label">{t('preview.grid.jumpLabel')}</span>
@@ -235,6 +246,7 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
       </div>
 
       {sheetNotice}
+      {provisionalNotice}
 
       {profilesState.status === 'failed' && (
         <div className="banner banner-warning" role="alert" data-testid="profiles-error">
