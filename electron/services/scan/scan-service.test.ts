@@ -214,7 +214,10 @@ describe('scan and preview', () => {
 
     // The derived rows live beside the scan results, under derived/, one file per sheet.
     const dir = join(work, 'data', 'store', 'candidates', id, 'r1');
-    expect((await readdir(join(dir, 'derived'))).filter((n) => n.endsWith('.ndjson'))).toHaveLength(3);
+    const derivedFiles = (await readdir(join(dir, 'derived'))).filter((n) => n.endsWith('.ndjson'));
+    expect(derivedFiles).toHaveLength(3);
+    // They hold raw cell values, so they are encrypted like the payloads: no clear phone on disk.
+    for (const name of derivedFiles) expect((await readFile(join(dir, 'derived', name))).toString('latin1')).not.toMatch(/1[3-9]\d{9}/);
     const stored = JSON.parse(await readFile(join(dir, 'scan.json'), 'utf8')) as { version: number; results: { kind: string; sheet?: { derived: string } }[] };
     expect(stored.version).toBe(3);
     expect(parseStoredScan(stored, dir)).not.toBeNull();
