@@ -78,7 +78,7 @@ export async function createServices(platform: Platform): Promise<Services> {
     'scan:status': ({ id, revision }) => scans.status(id, revision),
     'preview:overview': unlockedOnly(({ id, revision }) => preview.overview(id, revision)),
     'preview:rows': unlockedOnly(({ from, count, ...ref }) => preview.rows(ref, from, count)),
-    'preview:profiles': unlockedOnly(async (ref) => ({ profiles: await preview.profiles(ref) })),
+    'preview:profiles': unlockedOnly((ref) => preview.profiles(ref)),
     'preview:text': unlockedOnly(({ id, revision, file }) => preview.text(id, revision, file)),
     'preview:reveal': unlockedOnly(({ cells, reason, ...ref }) => preview.reveal(ref, cells, reason)),
     'audit:recent': async ({ limit }) => {

@@ -49,7 +49,8 @@ export const channels = {
     request: TableRef.extend({ from: z.number().int().min(1), count: z.number().int().min(1).max(500) }),
     response: MaskedRows,
   },
-  'preview:profiles': { request: TableRef, response: z.strictObject({ profiles: z.array(ColumnProfile) }) },
+  /** A scanned table's column profiles (counts and row numbers, no values) and when its scan finished. */
+  'preview:profiles': { request: TableRef, response: z.strictObject({ profiles: z.array(ColumnProfile), scannedAt: z.string() }) },
   'preview:text': { request: CandidateRef.extend({ file: z.string().min(1).max(1024) }), response: MaskedText },
   /** Original values of some cells, for this view only; audited before they are returned. */
   'preview:reveal': { request: RevealRequest, response: RevealResult },

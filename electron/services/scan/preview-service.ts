@@ -32,7 +32,8 @@ export const LOCAL_ACTOR = { id: 'local-reviewer', role: 'reviewer' } as const;
 export type PreviewService = {
   overview(id: string, revision: number): Promise<PreviewOverview>;
   rows(ref: TableRef, from: number, count: number): Promise<MaskedRows>;
-  profiles(ref: TableRef): Promise<ColumnProfile[]>;
+  /** A scanned table's column profiles, and when the scan that made them finished. */
+  profiles(ref: TableRef): Promise<{ profiles: ColumnProfile[]; scannedAt: string }>;
   text(id: string, revision: number, file: string): Promise<MaskedText>;
   reveal(ref: TableRef, cells: { row: number; column: string }[], reason: string): Promise<RevealResult>;
 };
@@ -229,7 +230,9 @@ export function createPreviewService(deps: {
     },
 
     async profiles(ref) {
-      return (await scannedTable(ref)).result.profiles;
+      const { result } = await scannedTable(ref);
+      const scan = await deps.scans.results(ref.id, ref.revision);
+      return { profiles: result.profiles, scannedAt: scan?.finishedAt ?? '' };
     },
 
     async text(id, revision, path) {

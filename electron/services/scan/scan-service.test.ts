@@ -93,7 +93,8 @@ describe('scan and preview', () => {
     expect(overview.policy).not.toBeNull();
     const table = overview.tables[0]!;
     expect(table.rows).toBeGreaterThan(10);
-    const profiles = await services.preview.profiles({ id: ID, revision: 1, file: table.file });
+    const { profiles, scannedAt } = await services.preview.profiles({ id: ID, revision: 1, file: table.file });
+    expect(Date.parse(scannedAt)).not.toBeNaN();
     const phone = profiles.find((p) => p.name === 'legal_rep_phone')!;
     expect(phone.detected[0]?.detector).toBe('cn-mobile');
     expect(phone.detected[0]?.share).toBeGreaterThan(0.9);
@@ -198,7 +199,7 @@ describe('scan and preview', () => {
     expect(JSON.stringify(page)).not.toMatch(/1[3-9]\d{9}/);
     const declaredPage = await services.preview.rows({ ...ref, sheet: '企业名录' }, 1, 10);
     expect(declaredPage.rows[0]!.cells[declared.columns.findIndex((c) => c.name === 'legal_rep_phone')]!.state).toBe('masked-by-candidate');
-    const profiles = await services.preview.profiles(ref);
+    const { profiles } = await services.preview.profiles(ref);
     expect(profiles.find((p) => p.name === 'contact_phone')!.detected[0]?.detector).toBe('cn-mobile');
 
     // A reveal names the sheet in the audit log.

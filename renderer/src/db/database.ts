@@ -5,6 +5,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { CandidateSummary } from '../../../shared/ipc/schemas/candidates';
+import type { ColumnProfile } from '../../../shared/profile/column-profile';
 
 export const REVIEW_STATUSES = ['pending', 'in-review'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
@@ -18,7 +19,24 @@ export type QueueRecord = CandidateSummary & {
 
 export type CandidateKey = [id: string, revision: number];
 
-export type WorkstationDb = Dexie & { candidates: Table<QueueRecord, CandidateKey> };
+/**
+ * The column profiles of one scanned table (a CSV, or a sheet of a workbook: `sheet` is '' for
+ * none), as main's scan produced them: counts, shares, row numbers and mask forms — never a
+ * value. Kept so a reopened candidate shows its profiles at once, and for later queries.
+ */
+export type ScanProfilesRecord = {
+  id: string;
+  revision: number;
+  file: string;
+  sheet: string;
+  /** When the scan that produced them finished (ISO 8601); a newer scan replaces the record. */
+  scannedAt: string;
+  profiles: ColumnProfile[];
+};
+
+export type ScanProfilesKey = [id: string, revision: number, file: string, sheet: string];
+
+export type WorkstationDb = Dexie & { candidates: Table<QueueRecord, CandidateKey>; scanProfiles: Table<ScanProfilesRecord, ScanProfilesKey> };
 
 export const DATABASE_NAME = 'export-review-workstation';
 
@@ -28,6 +46,11 @@ export function openDatabase(name: string = DATABASE_NAME): WorkstationDb {
   // never edit a released version's stores.
   db.version(1).stores({
     candidates: '[id+revision], status, kind, operatorName, submittedAt',
+  });
+  // Version 2: scan results (column profiles) per table.
+  db.version(2).stores({
+    candidates: '[id+revision], status, kind, operatorName, submittedAt',
+    scanProfiles: '[id+revision+file+sheet], [id+revision]',
   });
   return db;
 }

@@ -1,10 +1,11 @@
 /**
  * Keeps the local queue in step with main: fetches `candidates:list` and syncs it into
- * Dexie. Called at start-up, on `candidates:changed`, and after an import.
+ * Dexie (dropping the stored scan results of candidates main no longer has). Called at start-up, on `candidates:changed`, and after an import.
  */
 import { api } from '../../app/api';
 import { describeThrown, log } from '../../app/log';
 import { syncCandidates } from '../../db/candidates';
+import { pruneProfiles } from '../../db/scan-profiles';
 import { useQueueStore } from './store';
 
 const pending: { inFlight: Promise<void> | null; again: boolean } = { inFlight: null, again: false };
@@ -15,7 +16,8 @@ async function runRefresh(): Promise<void> {
   try {
     const summaries = await api.invoke('candidates:list', {});
     const report = await syncCandidates(summaries);
-    log.info('queue synced', report);
+    const pruned = await pruneProfiles(summaries);
+    log.info('queue synced', { ...report, scanProfilesPruned: pruned });
     useQueueStore.getState().setLoadError(null);
   } catch (error) {
     log.error('queue refresh failed', { error: describeThrown(error) });

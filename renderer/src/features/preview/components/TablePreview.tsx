@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { TableInfo } from '../../../../../shared/ipc/schemas/preview';
 import type { ColumnProfile } from '../../../../../shared/profile/column-profile';
 import { api, ApiError } from '../../../app/api';
+import { saveProfiles, storedProfiles } from '../../../db/scan-profiles';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
 import { EyeIcon, EyeOffIcon, WarningIcon } from '../../../app/components/icons';
 import { hasMessage, translateDynamic } from '../../../app/i18n';
@@ -50,9 +51,14 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
     if (provisional) return;
     let active = true;
     const load = async () => {
+      const address = { id, revision, file, sheet };
+      // The scan results stored locally show at once; main's (the same scan, or a newer one) replace them.
+      const stored = await storedProfiles(address).catch(() => null);
+      if (active && stored) setProfilesState({ status: 'ready', profiles: new Map(stored.profiles.map((p) => [p.name, p])) });
       try {
-        const { profiles } = await api.invoke('preview:profiles', { id, revision, file, ...(sheet !== undefined ? { sheet } : {}) });
-        if (active) setProfilesState({ status: 'ready', profiles: new Map(profiles.map((p) => [p.name, p])) });
+        const { profiles, scannedAt } = await api.invoke('preview:profiles', { id, revision, file, ...(sheet !== undefined ? { sheet } : {}) });
+        if (active && stored?.scannedAt !== scannedAt) setProfilesState({ status: 'ready', profiles: new Map(profiles.map((p) => [p.name, p])) });
+        await saveProfiles(address, scannedAt, profiles).catch((error: unknown) => log.warn('storing column profiles failed', { error: describeThrown(error) }));
       } catch (error) {
         log.warn('column profiles failed', { id, revision, file, error: describeThrown(error) });
         if (active) setProfilesState({ status: 'failed', error });
