@@ -91,7 +91,7 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(4, av
       let worker = idle.pop();
       if (!worker) {
         if (live >= size) return;
-        worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+        worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 80 } });
         worker.unref();
         live += 1;
       }

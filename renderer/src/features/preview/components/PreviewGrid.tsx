@@ -131,7 +131,7 @@ export function PreviewGrid(props: Props) {
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 4,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     useFlushSync: false,
@@ -261,7 +261,9 @@ export function PreviewGrid(props: Props) {
           </div>
           {items.map((item) => (
             <GridRow
-              key={item.key}
+              // Keyed by a recycled slot, not the row: a row scrolled in reuses the elements of one
+              // scrolled out (React updates their text) instead of mounting a new row each frame.
+              key={item.index % ROW_SLOTS}
               number={item.index + 1}
               top={item.start}
               row={pages.row(item.index + 1)}
@@ -300,6 +302,9 @@ type RowProps = {
   hiddenInExcel: boolean;
   labels: Labels;
 };
+
+/** More than the rows any screen shows at once (overscan included), so slots never collide. */
+const ROW_SLOTS = 256;
 
 const GridRow = memo(function GridRow({ number, top, row, layout, numberWidth, totalWidth, selection, revealed, target, hiddenInExcel, labels }: RowProps) {
   return (
