@@ -210,6 +210,28 @@ describe('importPackage', () => {
     expect(newerError.message).toMatch(/newer than this workstation supports/);
   });
 
+  it('refuses a table it cannot read — bad encoding, malformed JSON, a broken workbook — and changes nothing', async () => {
+    const data = (path: string, content: string | Uint8Array, mediaType: string) => [{ path, content, role: 'data', mediaType }, DEFAULT_FILES[1]!];
+    // Bytes that are neither UTF-8 nor GB18030 (0xFF never starts a GB18030 character).
+    const badBytes = Buffer.concat([Buffer.from('credit_code,district,score_band\n'), Buffer.from([0xff, 0xfe, 0x41, 0x0a])]);
+    const cases: [string, string | Uint8Array, string, RegExp][] = [
+      ['data/scores.csv', badBytes, 'text/csv', /UTF-8/],
+      ['data/scores.json', '[{"credit_code": "91330106MA2H3XK19J", "district": }]', 'application/json', /data\/scores\.json/],
+      ['data/scores.xlsx', 'PK not really a workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', /data\/scores\.xlsx/],
+    ];
+    for (const [i, [path, content, mediaType, message]] of cases.entries()) {
+      const dir = await writePackage(join(work, `unreadable-${i}`), { files: data(path, content, mediaType) });
+      const error = await refused(dir);
+      expect(error.code, path).toBe('import.unreadable-table');
+      expect(error.params.file).toBe(path);
+      expect(error.message).toMatch(message);
+    }
+    // Quote trouble is not a refusal: the table is read (the scan reports the problem rows).
+    const quoted = `credit_code,district,score_band\n"91330106MA2H3XK19J,西湖区,A\n91330102MA27YKFL3K,上城区,B\n`;
+    const dir = await writePackage(join(work, 'quote'), { files: data('data/scores.csv', quoted, 'text/csv') });
+    expect((await importPackage(store, dir, { key: KEY })).meta.integrity).toHaveLength(2);
+  });
+
   it('refuses the same revision twice, and a different package under an existing revision', async () => {
     const dir = await writePackage(join(work, 'pkg'));
     await importPackage(store, dir, { key: KEY });

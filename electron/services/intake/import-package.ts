@@ -13,7 +13,9 @@ import { Candidate } from '../../../shared/formats/candidate';
 import { canonicalSm3 } from '../../../shared/formats/canonical';
 import { describeIssues } from '../../../shared/formats/issues';
 import { StrictJsonError, parseStrictJson } from '../../../shared/formats/strict-json';
-import { encryptToFile, keyIdOf } from '../at-rest/encrypted-file';
+import { encryptToFile, keyIdOf, openEncryptedFile } from '../at-rest/encrypted-file';
+import { isWorkbook, openTable, readWorkbook } from '../tables';
+import type { OpenBytes } from '../tables/open-bytes';
 import { createFileDigester } from './digester';
 import { ServiceError } from '../../../shared/ipc/result';
 import type { ImportProgress } from '../../../shared/ipc/schemas/candidates';
@@ -99,6 +101,7 @@ export async function importPackage(store: CandidateStore, path: string, options
             );
           }
         }
+        if (file.table) await checkReadable(target, file.path, file.mediaType, options.key);
         integrity.push({ path: file.path, bytes, sha256: 'verified', sm3: 'verified', verifiedAt });
       }
       progress('storing');
@@ -123,6 +126,30 @@ export async function importPackage(store: CandidateStore, path: string, options
     }
   } finally {
     await source.close();
+  }
+}
+
+/**
+ * Reads a table payload once, as the scan will, so a file the workstation cannot read — bytes
+ * in no supported encoding, JSON that does not parse, a record that never ends, a workbook that
+ * is not one — is refused at the door instead of failing its scan later. Ragged rows and quote
+ * trouble are not refusals (the scan reports them). Reads the staged (encrypted) copy.
+ */
+async function checkReadable(path: string, file: string, mediaType: string, key: Uint8Array): Promise<void> {
+  const open: OpenBytes = (p, name) => openEncryptedFile(p, key, { name });
+  try {
+    if (isWorkbook(mediaType)) {
+      const workbook = await readWorkbook(path, { file, open });
+      if (!workbook.sheets.some((s) => s.kind === 'worksheet')) {
+        throw new ServiceError('tables.xlsx-invalid', `"${file}" is a workbook without a single worksheet, so it holds no table.`, { file });
+      }
+      return;
+    }
+    const table = await openTable(path, mediaType, { file, open });
+    await table.scan({ file, onBatch: () => undefined });
+  } catch (error) {
+    if (!(error instanceof ServiceError) || error.code.startsWith('store.')) throw error;
+    throw new ServiceError('import.unreadable-table', `${error.message} Nothing was imported.`, { ...error.params, file, reason: error.code });
   }
 }
 

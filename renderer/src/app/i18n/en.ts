@@ -490,6 +490,7 @@ export const en: Messages = {
       'digest-mismatch': 'The digest of {{file}} does not match {{field}} in candidate.json; the file may have been altered or damaged.',
       duplicate: 'Candidate {{id}} revision {{revision}} has already been imported.',
       'revision-conflict': '{{id}} revision {{revision}} already exists with different content. A resubmission must use a new revision number.',
+      'unreadable-table': '{{file}} cannot be read as a table ({{reason}}), so the package was not imported. Ask the operator to fix the file (save it as UTF-8, or again from the program that made it) and resubmit.',
       'read-failed': 'Reading {{file}} failed. Check that the file is accessible and try again.',
     },
     shell: {

@@ -491,6 +491,7 @@ export const zhCN = {
       'digest-mismatch': '{{file}} 的摘要与 candidate.json 中 {{field}} 的声明值不符，文件可能已被篡改或损坏。',
       duplicate: '候选包 {{id}} 第 {{revision}} 版已经导入过。',
       'revision-conflict': '{{id}} 第 {{revision}} 版已存在但内容不同。重新提交须使用新的版本号。',
+      'unreadable-table': '{{file}} 无法作为数据表读取（{{reason}}），候选包未导入。请运营单位修正该文件（另存为 UTF-8，或用生成它的程序重新导出）后重新提交。',
       'read-failed': '读取 {{file}} 失败。请确认文件可以访问后重试。',
     },
     shell: {
