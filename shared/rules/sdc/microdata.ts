@@ -1,0 +1,164 @@
+/**
+ * The statistical disclosure rules of a microdata table (RULES.md, DOMAIN.md §5(2)) as a
+ * streaming accumulator: `sdc.k-anonymity` over the declared quasi-identifiers and distinct
+ * `sdc.l-diversity` over the declared sensitive columns. It keeps one entry per equivalence
+ * class — its size, its first 100 rows and at most l distinct sensitive values per column — so
+ * memory grows with the number of classes, not of rows. Findings name the columns, the class
+ * sizes and the rows; never a quasi-identifier or sensitive value.
+ */
+import { makeFinding, MAX_LISTED_ROWS, sortFindings, type Finding } from '../../formats/findings';
+import type { Thresholds } from '../../formats/policy';
+import { at, normaliseCell, plural, RowList, tableLabel, type Cell, type SdcAccumulator, type SdcResult, type SdcTable, type SdcTarget } from './common';
+
+export type MicrodataOptions = {
+  target: SdcTarget;
+  table: SdcTable;
+  /** The header of the table, in cell order. */
+  columns: readonly string[];
+  thresholds: Thresholds;
+};
+
+/** How many classes a finding describes in its evidence. */
+const EVIDENCE_CLASSES = 10;
+/** How many rows of one class its evidence line lists. */
+const EVIDENCE_ROWS = 10;
+
+/** One equivalence class: its size, first rows, and up to l distinct values of each sensitive column. */
+type EquivalenceClass = { size: number; rows: RowList; first: number; distinct: Set<string>[] };
+
+/** A streaming microdata evaluator; `merge` folds in one fed with another part of the same table. */
+export type MicrodataAccumulator = SdcAccumulator & {
+  merge(other: MicrodataAccumulator): void;
+  /** The classes, for `merge`; not for callers. */
+  readonly classes: ReadonlyMap<string, EquivalenceClass>;
+};
+
+const describeClass = (c: EquivalenceClass, extra = ''): string => {
+  const rows = c.rows.list();
+  const shown = rows.slice(0, EVIDENCE_ROWS).join(', ') + (c.size > EVIDENCE_ROWS ? ', …' : '');
+  return `class of ${plural(c.size, 'row')}${extra}: row${c.size === 1 ? '' : 's'} ${shown}`;
+};
+
+/** The classes' rows, smallest classes first, up to the listing limit. */
+function rowsOf(classes: readonly EquivalenceClass[]): number[] {
+  const rows: number[] = [];
+  for (const c of classes) {
+    for (const row of c.rows.list()) {
+      if (rows.length >= MAX_LISTED_ROWS) return rows;
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+/** Creates the streaming evaluator of a microdata table's k-anonymity and l-diversity. */
+export function createMicrodataAccumulator(options: MicrodataOptions): MicrodataAccumulator {
+  const { target, table, columns, thresholds } = options;
+  const where = tableLabel(target);
+  const notes: string[] = [];
+  const index = new Map<string, number>();
+  columns.forEach((name, i) => {
+    const key = normaliseCell(name);
+    if (!index.has(key)) index.set(key, i);
+  });
+  const missing = (names: readonly string[], role: string) => {
+    const absent = names.filter((n) => !index.has(normaliseCell(n)));
+    if (absent.length > 0) notes.push(`${where}: the ${role} ${absent.map((n) => `"${n}"`).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not a column of the table.`);
+    return absent.length > 0;
+  };
+
+  const qiNames = [...table.quasiIdentifiers];
+  let usable = true;
+  if (qiNames.length === 0) {
+    notes.push(`${where}: no quasi-identifiers are declared; k-anonymity and l-diversity were not checked.`);
+    usable = false;
+  } else if (missing(qiNames, 'quasi-identifier')) {
+    notes.push(`${where}: k-anonymity and l-diversity were not checked, since the equivalence classes cannot be formed.`);
+    usable = false;
+  }
+  missing(table.sensitive, 'sensitive column');
+  const qiIdx = qiNames.map((n) => index.get(normaliseCell(n)) ?? -1);
+  const sensitive = table.sensitive.filter((n) => index.has(normaliseCell(n)));
+  const sensitiveIdx = sensitive.map((n) => index.get(normaliseCell(n))!);
+  // Distinct values beyond l change nothing, so each class keeps at most l of them.
+  const cap = thresholds.lDiversity;
+  const classes = new Map<string, EquivalenceClass>();
+  const qiList = qiNames.map((n) => `"${n}"`).join(', ');
+
+  return {
+    classes,
+
+    add(row: number, cells: readonly Cell[]) {
+      if (!usable) return;
+      const key = JSON.stringify(qiIdx.map((i) => normaliseCell(cells[i])));
+      let c = classes.get(key);
+      if (!c) classes.set(key, (c = { size: 0, rows: new RowList(), first: row, distinct: sensitive.map(() => new Set<string>()) }));
+      c.size += 1;
+      c.rows.add(row);
+      if (row < c.first) c.first = row;
+      sensitiveIdx.forEach((i, s) => {
+        const set = c.distinct[s]!;
+        if (set.size >= cap) return;
+        const value = normaliseCell(cells[i]);
+        if (value !== '') set.add(value);
+      });
+    },
+
+    merge(other: MicrodataAccumulator) {
+      for (const [key, o] of other.classes) {
+        const c = classes.get(key);
+        if (!c) {
+          classes.set(key, { size: o.size, rows: o.rows, first: o.first, distinct: o.distinct.map((d) => new Set(d)) });
+          continue;
+        }
+        c.size += o.size;
+        // RowList counts every add; keep the true size in `size` and only the rows here.
+        for (const row of o.rows.list()) c.rows.add(row);
+        c.first = Math.min(c.first, o.first);
+        c.distinct.forEach((set, s) => {
+          for (const v of o.distinct[s]!) if (set.size < cap) set.add(v);
+        });
+      }
+    },
+
+    finish(): SdcResult {
+      const findings: Finding[] = [];
+      if (!usable || classes.size === 0) return { findings, notes };
+      const all = [...classes.values()];
+      const bySize = (a: EquivalenceClass, b: EquivalenceClass) => a.size - b.size || a.first - b.first;
+
+      const k = thresholds.kAnonymity;
+      const belowK = all.filter((c) => c.size < k).sort(bySize);
+      if (belowK.length > 0) {
+        const rows = belowK.reduce((n, c) => n + c.size, 0);
+        const smallest = belowK[0]!.size;
+        findings.push(
+          makeFinding(
+            'sdc.k-anonymity',
+            `${where}: the smallest equivalence class on (${qiList}) has ${plural(smallest, 'row')}, below k = ${k}; ${plural(belowK.length, 'class', 'classes')} holding ${plural(rows, 'row')} ${belowK.length === 1 ? 'is' : 'are'} below k. Generalise or suppress the quasi-identifiers of these rows.`,
+            { file: target.file, ...(target.sheet === undefined ? {} : { sheet: target.sheet }), rows: rowsOf(belowK) },
+            { count: rows, evidence: belowK.slice(0, EVIDENCE_CLASSES).map((c) => describeClass(c)) },
+          ),
+        );
+      }
+
+      const l = thresholds.lDiversity;
+      sensitive.forEach((column, s) => {
+        // A class with no value at all in the column discloses nothing through it.
+        const distinct = (c: EquivalenceClass) => c.distinct[s]!.size;
+        const failing = all.filter((c) => distinct(c) > 0 && distinct(c) < l).sort((a, b) => distinct(a) - distinct(b) || bySize(a, b));
+        if (failing.length === 0) return;
+        const rows = failing.reduce((n, c) => n + c.size, 0);
+        findings.push(
+          makeFinding(
+            'sdc.l-diversity',
+            `${where}: ${plural(failing.length, 'equivalence class', 'equivalence classes')} on (${qiList}) holding ${plural(rows, 'row')} ${failing.length === 1 ? 'has' : 'have'} fewer than ${l} distinct values of "${column}", so knowing a person's class tells their "${column}" (or narrows it to fewer than ${l}).`,
+            at(target, column, rowsOf(failing)),
+            { count: rows, evidence: failing.slice(0, EVIDENCE_CLASSES).map((c) => describeClass(c, ` with ${plural(distinct(c), 'distinct value')}`)) },
+          ),
+        );
+      });
+      return { findings: sortFindings(findings), notes };
+    },
+  };
+}
