@@ -90,7 +90,7 @@ export function scannedTables(manifest: Candidate, profiles: readonly TableProfi
 /** The profile of a declared field's column, when its table was scanned. */
 export function profileOf(tables: readonly ScannedTable[], declared: DeclaredField): ColumnProfile | undefined {
   for (const table of tables) {
-    if (table.fileIndex !== declared.fileIndex || !table.fields.includes(declared)) continue;
+    if (!table.fields.some((d) => d.fileIndex === declared.fileIndex && d.fieldIndex === declared.fieldIndex)) continue;
     const profile = table.entry.profiles.find((p) => p.name === declared.field.name);
     if (profile) return profile;
   }
