@@ -1,9 +1,10 @@
 /**
  * The OpenAPI summary of the text preview: operations and response properties, with `$ref`s
- * into components followed, cycles survived, and no summary for text that is not an OpenAPI
- * JSON document.
+ * into components followed, cycles survived, JSON and YAML alike, and no summary for text
+ * that is not an OpenAPI document.
  */
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { parseOpenApi } from './openapi';
 
 const spec = {
@@ -81,7 +82,19 @@ describe('parseOpenApi', () => {
     expect(list.properties.map((p) => `${p.name}:${p.type}`)).toEqual(['id:string', 'parent:Node']);
   });
 
-  it('gives nothing for text that is not an OpenAPI JSON document', () => {
+  it('reads the same spec written in YAML', () => {
+    expect(parseOpenApi(stringify(spec))).toEqual(parseOpenApi(JSON.stringify(spec)));
+  });
+
+  it('refuses YAML with duplicate keys, custom tags or an alias bomb', () => {
+    expect(parseOpenApi('openapi: 3.0.0\nopenapi: 3.1.0\npaths: {}\n')).toBeNull();
+    expect(parseOpenApi('openapi: 3.0.0\npaths: !!js/function "function () {}"\n')).toBeNull();
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)];
+    expect(parseOpenApi(`openapi: 3.0.0\npaths: {}\n${bomb.join('\n')}\n`)).toBeNull();
+  });
+
+  it('gives nothing for text that is not an OpenAPI document', () => {
+    expect(parseOpenApi('plain: yaml\nlist: [1, 2]\n')).toBeNull();
     expect(parseOpenApi('# Markdown')).toBeNull();
     expect(parseOpenApi('{"openapi": "3.0.0", ')).toBeNull();
     expect(parseOpenApi('{"name": "model config"}')).toBeNull();

@@ -1,9 +1,10 @@
 /**
  * A summary of an OpenAPI document for the text preview: its operations (path and method)
  * and, for each response, the properties of the response schema, following local `$ref`s
- * into `components.schemas`. Input is the masked text; when it is not valid JSON or not an
- * OpenAPI document, there is no summary.
+ * into `components.schemas`. Input is the masked text (JSON or YAML); when it does not parse
+ * or is not an OpenAPI document, there is no summary.
  */
+import { parseDocument } from 'yaml';
 
 export type OpenApiProperty = { name: string; type: string; required: boolean; description?: string };
 export type OpenApiResponse = { status: string; description?: string; mediaType: string; schema: string | null; properties: OpenApiProperty[]; isArray: boolean };
@@ -103,12 +104,23 @@ function responsesOf(root: Json, operation: Json): OpenApiResponse[] {
   return out;
 }
 
-/** The summary of `text` when it is a JSON OpenAPI (or Swagger 2) document, else null. */
+/** A YAML document as plain data; throws on any error or warning (unknown tags included). */
+function readYaml(text: string): unknown {
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) throw new Error('not a plain YAML document');
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+/**
+ * The summary of `text` when it is an OpenAPI (or Swagger 2) document in JSON or YAML, else
+ * null. YAML is read with the core schema only (no custom tags), duplicate keys refused and
+ * aliases capped, so a hostile spec cannot make the window freeze or run anything.
+ */
 export function parseOpenApi(text: string): OpenApiSummary | null {
-  if (text.length > MAX_CHARS || !text.trimStart().startsWith('{')) return null;
+  if (text.length > MAX_CHARS) return null;
   let root: unknown;
   try {
-    root = JSON.parse(text);
+    root = text.trimStart().startsWith('{') ? JSON.parse(text) : readYaml(text);
   } catch {
     return null;
   }

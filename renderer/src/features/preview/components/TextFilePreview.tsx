@@ -18,8 +18,9 @@ import { Watermark } from './Watermark';
 
 type State = { status: 'loading' } | { status: 'ready'; text: MaskedText } | { status: 'failed'; error: unknown };
 
-function looksLikeJson(info: TextInfo): boolean {
-  return /json/i.test(info.mediaType) || info.file.toLowerCase().endsWith('.json');
+/** JSON or YAML: the formats an OpenAPI spec comes in. */
+function looksLikeSpec(info: TextInfo): boolean {
+  return /json|yaml/i.test(info.mediaType) || /\.(json|ya?ml)$/i.test(info.file);
 }
 
 export function TextFilePreview({ id, revision, info }: { id: string; revision: number; info: TextInfo }) {
@@ -45,8 +46,8 @@ export function TextFilePreview({ id, revision, info }: { id: string; revision: 
   }, [id, revision, file]);
 
   const openApi = useMemo(() => {
-    if (state.status !== 'ready' || !looksLikeJson(info)) return null;
-    // The masked text stays valid JSON when masks fall inside strings; when it does not, no summary.
+    if (state.status !== 'ready' || !looksLikeSpec(info)) return null;
+    // The masked text stays valid JSON/YAML when masks fall inside strings; when it does not, no summary.
     return parseOpenApi(state.text.lines.map((line) => line.text).join('\n'));
   }, [state, info]);
 
