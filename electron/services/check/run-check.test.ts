@@ -193,6 +193,12 @@ describe('runCheck', () => {
     expect(doc.findings.map((f) => [f.rule, f.location.sheet ?? null, f.location.column ?? null])).toEqual([
       ['pii.undeclared', '联系人', 'contact_name'],
       ['pii.undeclared', '联系人', 'contact_phone'],
+      // The sheets the manifest does not describe carry columns outside the authorized fields.
+      ['scope.unauthorized-field', '填表说明', '字段'],
+      ['scope.unauthorized-field', '填表说明', '说明'],
+      ['scope.unauthorized-field', '联系人', 'contact_name'],
+      ['scope.unauthorized-field', '联系人', 'contact_phone'],
+      ['scope.unauthorized-field', '联系人', 'enterprise_name'],
       ['intake.hidden-content', null, null],
       ['intake.hidden-content', '企业名录', null],
       ['intake.hidden-content', '企业名录', 'legal_rep_phone'],
@@ -203,6 +209,38 @@ describe('runCheck', () => {
     expect(doc.findings.find((f) => f.location.rows && f.rule === 'intake.hidden-content')!.location.rows).toEqual([7]);
     expect(doc.findings.find((f) => f.detector === 'cn-mobile')!.evidence[0]).toMatch(/^1\d{2}\*{4}\d{4}$/);
     expect(JSON.stringify(doc)).not.toMatch(/1[3-9]\d{9}/);
+  });
+
+  it('fires the policy engine\'s scope rules, including properties an API spec in YAML exposes', async () => {
+    const spec = [
+      'openapi: 3.0.3',
+      'info: { title: 企业评分, version: "1" }',
+      'paths:',
+      '  /scores/{code}:',
+      '    get:',
+      '      responses:',
+      "        '200':",
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                type: object',
+      '                properties:',
+      '                  credit_code: { type: string }',
+      '                  legal_rep_id: { type: string }',
+      '                  home_address: { type: string }',
+      '',
+    ].join('\n');
+    const dir = await writePackage(join(work, 'api-yaml'), {
+      extraFiles: [],
+      files: [
+        { path: 'data/scores.csv', content: 'credit_code,district,score_band\n91330106MA2H3XK19J,西湖区,A\n', role: 'data', mediaType: 'text/csv' },
+        { path: 'api/openapi.yaml', content: spec, role: 'api-spec', mediaType: 'application/yaml' },
+      ],
+    });
+    const doc = await runCheck({ packagePath: dir, policyPath: join(EXAMPLES, 'policy-basic.json'), at: '2026-11-27', pool });
+    const api = doc.findings.filter((f) => f.rule === 'scope.api-field');
+    expect(api.map((f) => [f.location.file, f.location.column])).toEqual([['api/openapi.yaml', 'home_address']]);
+    expect(api[0]!.severity).toBe('block');
   });
 
   it('refuses a table.sheet that names no worksheet of the workbook', async () => {

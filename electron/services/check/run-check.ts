@@ -12,6 +12,8 @@ import { findInText } from '../../../shared/detect';
 import { sortFindings, summarise, type Finding, type FindingsDocument } from '../../../shared/formats/findings';
 import { maskEvidence } from '../../../shared/mask';
 import { CLEAR_IDENTIFIERS, evaluateIntakeAndPii } from '../../../shared/rules/intake-pii';
+import { evaluatePolicyRules, exposedPropertyNames } from '../../../shared/rules/policy';
+import { parseDocument } from 'yaml';
 import { ServiceError } from '../../../shared/ipc/result';
 import { parsePolicy, type StoredPolicy } from '../policies/policy-store';
 import { scanJobs } from '../scan/scan-service';
@@ -109,6 +111,16 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
       texts: results.flatMap((r) => (r.kind === 'text' ? [{ file: r.file, hits: r.hits }] : [])),
       workbooks: results.filter((r): r is WorkbookResult => r.kind === 'workbook'),
     });
+    // The policy engine's scope, authorization and reversibility rules (shared/rules/policy).
+    if (policy) {
+      findings.push(
+        ...evaluatePolicyRules(manifest, policy.policy, {
+          asOf: at,
+          profiles: tables.map((t) => ({ file: t.file, ...(t.sheet ? { sheet: t.sheet.name } : {}), profiles: t.profiles })),
+          apiProperties: await apiPropertiesOf(manifest.files, verified.intact, locate),
+        }),
+      );
+    }
     const withEvidence = await attachEvidence(findings, results, { locate, derivedBase: base }, manifest.files, at);
     const all = sortFindings([...inspection.findings, ...withEvidence]);
     return {
@@ -123,6 +135,34 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
     await rm(scratch, { recursive: true, force: true });
     if (derivedBase) await rm(derivedBase, { recursive: true, force: true });
   }
+}
+
+/**
+ * The response properties each intact API spec exposes (OpenAPI 3 or Swagger 2, JSON or YAML),
+ * for `scope.api-field`. A spec that does not parse exposes nothing readable: it is listed
+ * with no properties, and the preview shows it as text.
+ */
+async function apiPropertiesOf(files: readonly { path: string; role: string }[], intact: ReadonlySet<string>, locate: (path: string) => string): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const file of files) {
+    if (file.role !== 'api-spec' || !intact.has(file.path)) continue;
+    const lines: string[] = [];
+    for await (const { text } of readTextLines(openPlain, locate(file.path), file.path)) lines.push(text);
+    const text = lines.join('\n');
+    let doc: unknown = null;
+    try {
+      if (text.trimStart().startsWith('{')) {
+        doc = JSON.parse(text);
+      } else {
+        const yaml = parseDocument(text, { schema: 'core', uniqueKeys: true, logLevel: 'silent' });
+        doc = yaml.errors.length === 0 && yaml.warnings.length === 0 ? yaml.toJS({ maxAliasCount: 100 }) : null;
+      }
+    } catch {
+      doc = null;
+    }
+    out[file.path] = exposedPropertyNames(doc);
+  }
+  return out;
 }
 
 /** Line `line` (1-based) of a text file, counted as the scan counts lines. */
