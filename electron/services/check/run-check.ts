@@ -148,21 +148,20 @@ async function apiPropertiesOf(files: readonly { path: string; role: string }[],
     if (file.role !== 'api-spec' || !intact.has(file.path)) continue;
     const lines: string[] = [];
     for await (const { text } of readTextLines(openPlain, locate(file.path), file.path)) lines.push(text);
-    const text = lines.join('\n');
-    let doc: unknown = null;
-    try {
-      if (text.trimStart().startsWith('{')) {
-        doc = JSON.parse(text);
-      } else {
-        const yaml = parseDocument(text, { schema: 'core', uniqueKeys: true, logLevel: 'silent' });
-        doc = yaml.errors.length === 0 && yaml.warnings.length === 0 ? yaml.toJS({ maxAliasCount: 100 }) : null;
-      }
-    } catch {
-      doc = null;
-    }
-    out[file.path] = exposedPropertyNames(doc);
+    out[file.path] = exposedPropertyNames(parseSpec(lines.join('\n')));
   }
   return out;
+}
+
+/** An API spec as plain data (JSON, or YAML with the core schema, no duplicate keys, capped aliases); null when it does not parse. */
+function parseSpec(text: string): unknown {
+  try {
+    if (text.trimStart().startsWith('{')) return JSON.parse(text);
+    const yaml = parseDocument(text, { schema: 'core', uniqueKeys: true, logLevel: 'silent' });
+    return yaml.errors.length === 0 && yaml.warnings.length === 0 ? yaml.toJS({ maxAliasCount: 100 }) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Line `line` (1-based) of a text file, counted as the scan counts lines. */
