@@ -41,6 +41,18 @@ export type OpenOptions = {
   name?: string;
 };
 
+/** Up to `length` bytes at `position` in a new buffer, in as many reads as it takes (fewer only at the end of the file). */
+export async function readUpTo(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return done < length ? buffer.subarray(0, done) : buffer;
+}
+
 /** A plain (unencrypted) file as a ByteSource; its size is taken when it is opened. */
 export async function openPlainFile(path: string, options: OpenOptions = {}): Promise<ByteSource> {
   const name = options.name ?? basename(path);
@@ -60,19 +72,14 @@ export async function openPlainFile(path: string, options: OpenOptions = {}): Pr
 
   /** Exactly `length` bytes at `position` (the caller keeps the range inside `size`). */
   const readExactly = async (position: number, length: number): Promise<Buffer> => {
-    const buffer = Buffer.allocUnsafe(length);
-    let done = 0;
+    let got: Buffer;
     try {
-      while (done < length) {
-        const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
-        if (bytesRead === 0) break;
-        done += bytesRead;
-      }
+      got = await readUpTo(handle, position, length);
     } catch (error) {
       throw fileReadFailed(name, error);
     }
-    if (done < length) throw fileReadFailed(name, new Error('the file is shorter than it was when it was opened'));
-    return buffer;
+    if (got.length < length) throw fileReadFailed(name, new Error('the file is shorter than it was when it was opened'));
+    return got;
   };
 
   return {

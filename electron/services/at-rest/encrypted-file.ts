@@ -39,7 +39,7 @@ import { basename } from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ServiceError } from '../../../shared/ipc/result';
-import { DEFAULT_CHUNK_BYTES, STREAM_READ_BYTES, checkChunkBytes, clampRange, readAhead, rechunk, type ByteSource, type OpenOptions } from './byte-source';
+import { DEFAULT_CHUNK_BYTES, STREAM_READ_BYTES, checkChunkBytes, clampRange, readAhead, readUpTo, rechunk, type ByteSource, type OpenOptions } from './byte-source';
 
 export const MAGIC = Buffer.from('ERWENC01', 'latin1');
 export const FORMAT_VERSION = 1;
@@ -372,19 +372,14 @@ export async function openEncryptedFile(path: string, key: Uint8Array, options: 
 async function openOnHandle(handle: FileHandle, key: Uint8Array, name: string, cacheLimit: number): Promise<EncryptedSource> {
   /** Exactly `length` stored bytes at `position`; a short read means the file shrank since it was opened. */
   const readStored = async (position: number, length: number): Promise<Buffer> => {
-    const buffer = Buffer.allocUnsafe(length);
-    let done = 0;
+    let got: Buffer;
     try {
-      while (done < length) {
-        const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
-        if (bytesRead === 0) break;
-        done += bytesRead;
-      }
+      got = await readUpTo(handle, position, length);
     } catch (error) {
       throw readFailed(name, error);
     }
-    if (done < length) throw tampered(name, 'the file is shorter than it was when it was opened');
-    return buffer;
+    if (got.length < length) throw tampered(name, 'the file is shorter than it was when it was opened');
+    return got;
   };
 
   let fileBytes: number;
