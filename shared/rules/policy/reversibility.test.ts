@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../catalogue';
 import { enumerableReason, evaluateReversibility, identifierKind } from './reversibility';
-import { candidate, digestProfile, fieldsOf, policy, profile } from './testing';
+import { candidate, digestProfile, fieldsOf, policy, profile, type CandidateDraft } from './testing';
 
 const rules = (findings: { rule: string }[]) => findings.map((f) => f.rule);
 
@@ -81,9 +81,9 @@ describe('evaluateReversibility', () => {
 
     it('does not fire below grade 3, for public fields, or for aggregate tables', () => {
       const variants = [
-        (x: Parameters<Parameters<typeof candidate>[0]>[0]) => Object.assign(fieldsOf(x)[1]!, { transform: 'none', grade: 2 }),
-        (x: Parameters<Parameters<typeof candidate>[0]>[0]) => Object.assign(fieldsOf(x)[0]!, { grade: 4 }),
-        (x: Parameters<Parameters<typeof candidate>[0]>[0]) => {
+        (x: CandidateDraft) => Object.assign(fieldsOf(x)[1]!, { transform: 'none', grade: 2 }),
+        (x: CandidateDraft) => Object.assign(fieldsOf(x)[0]!, { grade: 4 }),
+        (x: CandidateDraft) => {
           Object.assign(fieldsOf(x)[1]!, { transform: 'none' });
           (x.files[0]!.table as { kind: string }).kind = 'aggregate';
         },

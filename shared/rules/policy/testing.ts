@@ -68,7 +68,10 @@ export function policyInput(): PolicyInput {
 type Mutable = Record<string, unknown>;
 
 /** The test candidate, changed by `edit` before it is parsed (so it is always schema-valid). */
-export function candidate(edit: (c: Mutable & { files: Mutable[] }) => void = () => undefined): Candidate {
+/** The draft manifest an `edit` of `candidate` changes in place. */
+export type CandidateDraft = Mutable & { files: Mutable[] };
+
+export function candidate(edit: (c: CandidateDraft) => void = () => undefined): Candidate {
   const value = candidateInput() as Mutable & { files: Mutable[] };
   edit(value);
   return Candidate.parse(value);
