@@ -112,4 +112,18 @@ describe('microdata output', () => {
     first.merge(second);
     expect(first.finish()).toEqual(run(rows));
   });
+
+  it('gives the same findings when parts counted in other threads are absorbed as plain state', () => {
+    const rows = [...cls('西湖区', '30-34', 5, ['A']), ...cls('滨江区', '35-39', 2, ['A', 'B']), ...cls('上城区', '90+', 6, ['A', 'B']), ...cls('西湖区', '30-34', 1, ['B'])];
+    const options = { target: { file: 'data/micro.csv' }, table: TABLE, columns: COLUMNS, thresholds: DEFAULT_THRESHOLDS };
+    // Three parts, each numbering its rows from 1, their states cloned as a worker's message would be.
+    const cuts = [0, 4, 9, rows.length];
+    const whole = createMicrodataAccumulator(options);
+    for (let p = 0; p < 3; p++) {
+      const part = createMicrodataAccumulator(options);
+      rows.slice(cuts[p], cuts[p + 1]).forEach((cells, i) => part.add(i + 1, cells));
+      whole.absorb(structuredClone(part.state()), cuts[p]!);
+    }
+    expect(whole.finish()).toEqual(run(rows));
+  });
 });

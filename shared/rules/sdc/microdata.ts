@@ -26,9 +26,19 @@ const EVIDENCE_ROWS = 10;
 /** One equivalence class: its size, first rows, and up to l distinct values of each sensitive column. */
 type EquivalenceClass = { size: number; rows: RowList; first: number; distinct: Set<string>[] };
 
+/**
+ * The classes of a microdata accumulator as plain data (structured-cloneable: a scan worker
+ * posts it to the thread that merges the parts of a table). Rows count from the part's start.
+ */
+export type MicrodataState = { classes: [key: string, size: number, rows: number[], first: number, distinct: string[][]][] };
+
 /** A streaming microdata evaluator; `merge` folds in one fed with another part of the same table. */
 export type MicrodataAccumulator = SdcAccumulator & {
   merge(other: MicrodataAccumulator): void;
+  /** What it has counted, to `absorb` into the accumulator of the whole table in another thread. */
+  state(): MicrodataState;
+  /** Adds the counts of a later part of the table whose rows start after `rowOffset` rows. */
+  absorb(state: MicrodataState, rowOffset: number): void;
   /** The classes, for `merge`; not for callers. */
   readonly classes: ReadonlyMap<string, EquivalenceClass>;
 };
@@ -102,6 +112,23 @@ export function createMicrodataAccumulator(options: MicrodataOptions): Microdata
         const value = normaliseCell(cells[i]);
         if (value !== '') set.add(value);
       });
+    },
+
+    state(): MicrodataState {
+      return { classes: [...classes].map(([key, c]) => [key, c.size, c.rows.list(), c.first, c.distinct.map((d) => [...d])]) };
+    },
+
+    absorb(state: MicrodataState, rowOffset: number) {
+      for (const [key, size, rows, first, distinct] of state.classes) {
+        let c = classes.get(key);
+        if (!c) classes.set(key, (c = { size: 0, rows: new RowList(), first: first + rowOffset, distinct: sensitive.map(() => new Set<string>()) }));
+        c.size += size;
+        for (const row of rows) c.rows.add(row + rowOffset);
+        c.first = Math.min(c.first, first + rowOffset);
+        c.distinct.forEach((set, s) => {
+          for (const v of distinct[s] ?? []) if (set.size < cap) set.add(v);
+        });
+      }
     },
 
     merge(other: MicrodataAccumulator) {
