@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FindingsDocument } from '../../../shared/formats/findings';
 import { generateDemoWorkspace } from '../demo/generate';
 import { createScanPool, type ScanPool } from '../scan/worker-pool';
-import { writePackage, writeZip } from '../testing/make-package';
+import { describeFiles, writePackage, writeZip } from '../testing/make-package';
 import { xlsxBuffer } from '../testing/make-xlsx';
 import { runCheck } from './run-check';
 
@@ -199,6 +199,8 @@ describe('runCheck', () => {
       ['scope.unauthorized-field', '联系人', 'contact_name'],
       ['scope.unauthorized-field', '联系人', 'contact_phone'],
       ['scope.unauthorized-field', '联系人', 'enterprise_name'],
+      // 64 enterprises over its quasi-identifiers leave classes smaller than k = 5.
+      ['sdc.k-anonymity', '企业名录', null],
       ['intake.hidden-content', null, null],
       ['intake.hidden-content', '企业名录', null],
       ['intake.hidden-content', '企业名录', 'legal_rep_phone'],
@@ -241,6 +243,28 @@ describe('runCheck', () => {
     const api = doc.findings.filter((f) => f.rule === 'scope.api-field');
     expect(api.map((f) => [f.location.file, f.location.column])).toEqual([['api/openapi.yaml', 'home_address']]);
     expect(api[0]!.severity).toBe('block');
+  });
+
+  it('fires disclosure control on an aggregate table: a small cell, named by row and column, no values', async () => {
+    const files = [
+      { path: 'data/counts.csv', content: 'district,industry,enterprise_count\n西湖区,制造业,120\n上城区,制造业,3\n滨江区,建筑业,0\n', role: 'data', mediaType: 'text/csv' },
+    ];
+    const described = await describeFiles(files);
+    described[0]!.table = {
+      kind: 'aggregate',
+      quasiIdentifiers: [],
+      sensitive: [],
+      countColumn: 'enterprise_count',
+      magnitude: null,
+      fields: [field('district'), field('industry'), field('enterprise_count')],
+    };
+    const dir = await writePackage(join(work, 'aggregate'), { files, manifest: { files: described } });
+    const doc = await runCheck({ packagePath: dir, policyPath: join(EXAMPLES, 'policy-basic.json'), at: '2026-11-27', pool });
+    const small = doc.findings.filter((f) => f.rule === 'sdc.small-cell');
+    expect(small.map((f) => [f.location.column, f.location.rows, f.count])).toEqual([['enterprise_count', [2, 3], 2]]);
+    expect(small[0]!.severity).toBe('block');
+    // Without a policy, review check stays with the intake and personal-information rules.
+    expect((await runCheck({ packagePath: dir, at: '2026-11-27', pool })).findings.filter((f) => f.rule.startsWith('sdc.'))).toEqual([]);
   });
 
   it('refuses a table.sheet that names no worksheet of the workbook', async () => {

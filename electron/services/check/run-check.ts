@@ -65,6 +65,8 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
     derivedBase = await mkdtemp(join(tmpdir(), 'review-check-sheets-'));
     const base = derivedBase;
     const sizes = new Map(manifest.files.map((f) => [f.path, f.bytes]));
+    // With a policy, the workers also evaluate disclosure control with its thresholds.
+    const sdc = policy ? { sdc: { thresholds: policy.policy.thresholds } } : {};
     const scan = (job: ScanJob) => scanJobInPool(options.pool, job, { base, ...(sizes.has(job.file) ? { size: sizes.get(job.file)! } : {}) });
     let locate: (path: string) => string;
     let verified: Verification;
@@ -75,7 +77,7 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
       const paths = new Map<string, string>();
       for (const path of opened.present) paths.set(path, await source.localPath(path));
       locate = (path) => paths.get(path) ?? join(scratch, ...path.split('/'));
-      const jobs = scanJobs(manifest, locate, at).filter((job) => opened.present.has(job.file));
+      const jobs = scanJobs(manifest, locate, at, sdc).filter((job) => opened.present.has(job.file));
       const before = await Promise.all(jobs.map((job) => fingerprint(job.path)));
       const [verification, settled] = await Promise.all([verifyFiles(opened), Promise.allSettled(jobs.map(scan))]);
       verified = verification;
@@ -93,7 +95,7 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
       // A zip: payloads are extracted to a scratch folder as their digests are checked.
       locate = (path: string) => join(scratch, ...path.split('/'));
       verified = await verifyFiles(opened, { extractTo: locate });
-      const jobs = scanJobs(manifest, locate, at).filter((job) => verified.intact.has(job.file));
+      const jobs = scanJobs(manifest, locate, at, sdc).filter((job) => verified.intact.has(job.file));
       results = (await Promise.all(jobs.map(scan))).flat();
     }
     const inspection = { ...opened, findings: [...opened.findings, ...verified.findings] };
@@ -111,8 +113,10 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
       texts: results.flatMap((r) => (r.kind === 'text' ? [{ file: r.file, hits: r.hits }] : [])),
       workbooks: results.filter((r): r is WorkbookResult => r.kind === 'workbook'),
     });
-    // The policy engine's scope, authorization and reversibility rules (shared/rules/policy).
+    // The policy engine's scope, authorization and reversibility rules (shared/rules/policy), and
+    // the disclosure control the workers evaluated while scanning (shared/rules/sdc).
     if (policy) {
+      findings.push(...tables.flatMap((t) => t.sdc?.findings ?? []));
       findings.push(
         ...evaluatePolicyRules(manifest, policy.policy, {
           asOf: at,

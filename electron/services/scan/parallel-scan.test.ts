@@ -58,7 +58,17 @@ function counting(inner: ScanPool): { pool: ScanPool; parts: () => number; whole
   return { pool: { size: inner.size, run, close: () => inner.close() }, parts: () => parts, wholeAfterParts: () => again };
 }
 
-const jobFor = (path: string): ScanJob => ({ path, file: 'data/t.csv', mediaType: 'text/csv', kind: 'table', fields: FIELDS, asOf: '2026-11-27' });
+// Disclosure control rides along: the equivalence classes of the parts merge like the profiles.
+const SDC_TABLE = { kind: 'microdata' as const, quasiIdentifiers: ['note'], sensitive: ['amount'], countColumn: null, magnitude: null };
+const jobFor = (path: string): ScanJob => ({
+  path,
+  file: 'data/t.csv',
+  mediaType: 'text/csv',
+  kind: 'table',
+  fields: FIELDS,
+  asOf: '2026-11-27',
+  sdc: { table: SDC_TABLE, thresholds: null },
+});
 
 describe('scanInPool', () => {
   for (const [label, quotedEvery] of [
@@ -77,6 +87,9 @@ describe('scanInPool', () => {
       // Equal in everything but how the index marks rows (each part starts its own count).
       expect({ ...merged, index: null }).toEqual({ ...whole, index: null });
       expect(merged.profiles.find((p) => p.name === 'phone')?.maskConformance?.clearRows.length).toBeGreaterThan(0);
+      expect(merged.sdc?.notes).toEqual([]);
+      // The quoted notes are unique per row: every class is below k (and has one amount). The plain ones repeat 13 values.
+      expect(merged.sdc?.findings.map((f) => f.rule)).toEqual(quotedEvery === 1 ? ['sdc.k-anonymity', 'sdc.l-diversity'] : []);
       for (const from of [1, 1024, 1025, 9999, 20_000, 39_990]) {
         const options = { encoding: 'utf-8' as const, delimiter: ',' };
         expect(await readRows(path, { ...options, index: merged.index }, from, 12)).toEqual(await readRows(path, { ...options, index: whole.index }, from, 12));

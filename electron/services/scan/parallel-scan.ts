@@ -19,12 +19,15 @@ export type PlanOptions = { workers: number; minBytes?: number; signal?: AbortSi
 
 /**
  * The parts to scan a table in, or null to scan it whole: JSON, small files, UTF-16, files with
- * bare `\r` line breaks, or a header that does not end in the first MiB. Exported for tests.
+ * bare `\r` line breaks, a header that does not end in the first MiB, or an aggregate table
+ * under disclosure control. Exported for tests.
  */
 export async function planTableParts(job: ScanJob, size: number, encoding: DetectedEncoding, options: PlanOptions): Promise<TablePart[] | null> {
   const kind = tableKind(job.mediaType, job.file);
   if (kind !== 'csv' && kind !== 'tsv') return null;
   if (size < (options.minBytes ?? SPLIT_MIN_BYTES) || options.workers < 2) return null;
+  // An aggregate table's disclosure checks read margins across rows: it is scanned in one piece.
+  if (job.sdc?.table.kind === 'aggregate') return null;
   if (encoding.encoding !== 'utf-8' && encoding.encoding !== 'utf-8-bom' && encoding.encoding !== 'gb18030') return null;
   const open = jobOpener(job);
   const header = await readCsvHeader(job.path, { encoding: encoding.encoding, delimiter: kind === 'tsv' ? '\t' : ',', file: job.file, open });

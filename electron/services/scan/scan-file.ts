@@ -16,6 +16,18 @@ import { PROBLEM_CAP, type Capped, type LargeNumber, type RaggedRow } from '../t
 import { openEncryptedFile } from '../at-rest/encrypted-file';
 import { openPlain, type OpenBytes } from '../tables/open-bytes';
 import { readTextLines } from '../tables/text-lines';
+import {
+  createMicrodataAccumulator,
+  createSdcAccumulator,
+  sdcThresholds,
+  type MicrodataAccumulator,
+  type SdcAccumulator,
+  type MicrodataState,
+  type SdcResult,
+  type SdcTable,
+  type SdcTableInput,
+  type ThresholdsInput,
+} from '../../../shared/rules/sdc';
 import { cellDetections } from './cell-detections';
 
 export type ScanJob = {
@@ -42,6 +54,11 @@ export type ScanJob = {
    * and writes a sheet's derived rows encrypted with it). Absent: a plain file (`review check`).
    */
   key?: Uint8Array;
+  /**
+   * Statistical disclosure control of this table (shared/rules/sdc): its manifest `table` and
+   * the policy's thresholds (null: RULES.md defaults). Absent: not evaluated.
+   */
+  sdc?: { table: SdcTable; thresholds: ThresholdsInput | null };
 };
 
 /** How a job's payload is opened: decrypted with its key, or as a plain file. */
@@ -96,6 +113,8 @@ export type TableResult = {
   profiles: ColumnProfile[];
   /** Only for a sheet of a workbook. */
   sheet?: SheetResult;
+  /** When the job asked for it: the statistical disclosure findings and what could not be checked. */
+  sdc?: SdcResult;
 };
 
 export type TextResult = { kind: 'text'; file: string; lines: number; bytes: number; hits: TextHit[]; hitCount: number };
@@ -122,6 +141,8 @@ export type TablePartResult = Omit<TableResult, 'kind' | 'profiles'> & {
   terminators: number;
   openQuoteAtEnd: boolean;
   profiles: ColumnProfilerState[];
+  /** A microdata table's equivalence classes in this part (aggregate tables are never split). */
+  sdcState?: MicrodataState;
 };
 
 export type ScanProgressFn = (bytesDone: number, rowsDone: number) => void;
@@ -152,6 +173,7 @@ export async function scanFile(job: ScanJob, options: { signal?: AbortSignal; on
     ragged: scan.ragged,
     largeNumbers: scan.largeNumbers,
     profiles: scanned.profilers.map((p) => p.finish()),
+    ...(scanned.sdc ? { sdc: scanned.sdc.finish() } : {}),
     ...(job.sheet
       ? {
           sheet: {
@@ -173,7 +195,25 @@ type ScannedRows = {
   encoding: DetectedEncoding;
   scan: Awaited<ReturnType<TableHandle['scan']>>;
   profilers: ColumnProfiler[];
+  sdc: SdcAccumulator | MicrodataAccumulator | null;
 };
+
+/** The inputs of the SDC evaluator a job asks for, over the table's header `columns`. */
+function sdcInput(job: ScanJob, columns: readonly string[]): SdcTableInput | null {
+  if (!job.sdc) return null;
+  return { target: { file: job.file, ...(job.sheet ? { sheet: job.sheet.name } : {}) }, table: job.sdc.table, columns, policy: { thresholds: job.sdc.thresholds ?? undefined } };
+}
+
+/** A part's accumulator: always microdata (aggregate tables are not split), so its state merges. */
+function microdataFor(input: SdcTableInput): MicrodataAccumulator {
+  return createMicrodataAccumulator({ ...input, thresholds: sdcThresholds(input.policy) });
+}
+
+function sdcFor(job: ScanJob, columns: readonly string[]): SdcAccumulator | MicrodataAccumulator | null {
+  const input = sdcInput(job, columns);
+  if (!input) return null;
+  return job.part ? microdataFor(input) : createSdcAccumulator(input);
+}
 
 async function scanTableRows(job: ScanJob, options: { signal?: AbortSignal; onProgress?: ScanProgressFn }): Promise<ScannedRows> {
   const table = await openTable(job.path, job.mediaType, {
@@ -187,6 +227,8 @@ async function scanTableRows(job: ScanJob, options: { signal?: AbortSignal; onPr
   const byName = new Map(job.fields.map((f) => [f.name, f]));
   const detect = (value: string) => credible(cellDetections(value, job.asOf));
   const profilers: ColumnProfiler[] = [];
+  // Made at the first batch, when the header is known (held in an object: the batch callback sets it).
+  const disclosure: { sdc: SdcAccumulator | MicrodataAccumulator | null; ready: boolean } = { sdc: null, ready: false };
   const scan = await table.scan({
     file: job.file,
     ...(job.part ? { part: job.part } : {}),
@@ -200,10 +242,16 @@ async function scanTableRows(job: ScanJob, options: { signal?: AbortSignal; onPr
         for (let row = 1; row < firstRow; row++) profiler.add(row, null, []);
         profilers.push(profiler);
       }
+      if (!disclosure.ready) {
+        disclosure.sdc = sdcFor(job, columns);
+        disclosure.ready = true;
+      }
+      const { sdc } = disclosure;
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r]!;
         const rowNumber = firstRow + r;
         for (let c = 0; c < profilers.length; c++) profilers[c]!.addValue(rowNumber, row[c] ?? null);
+        sdc?.add(rowNumber, row);
       }
     },
   });
@@ -213,10 +261,12 @@ async function scanTableRows(job: ScanJob, options: { signal?: AbortSignal; onPr
     for (let row = 1; row <= scan.rows; row++) profiler.add(row, null, []);
     profilers.push(profiler);
   }
-  return { encoding: table.encoding, scan, profilers };
+  // A table without data rows still gets its SDC notes (no classes, nothing to check).
+  if (!disclosure.ready) disclosure.sdc = sdcFor(job, scan.columns);
+  return { encoding: table.encoding, scan, profilers, sdc: disclosure.sdc };
 }
 
-function partResult(file: string, part: TablePart, { encoding, scan, profilers }: ScannedRows): TablePartResult {
+function partResult(file: string, part: TablePart, { encoding, scan, profilers, sdc }: ScannedRows): TablePartResult {
   return {
     kind: 'table-part',
     file,
@@ -231,6 +281,7 @@ function partResult(file: string, part: TablePart, { encoding, scan, profilers }
     ragged: scan.ragged,
     largeNumbers: scan.largeNumbers,
     profiles: profilers.map((p) => p.state()),
+    ...(sdc && 'state' in sdc ? { sdcState: sdc.state() } : {}),
   };
 }
 
@@ -249,6 +300,7 @@ export function mergeTableParts(job: ScanJob, parts: readonly TablePartResult[])
   const ragged: TableResult['ragged'] = { count: 0, first: [] };
   const largeNumbers: TableResult['largeNumbers'] = { count: 0, first: [] };
   const indexes: { index: RowIndex; rowOffset: number }[] = [];
+  let sdc: MicrodataAccumulator | null = null;
   let rows = 0;
   let lines = 0;
   for (const part of parts) {
@@ -259,6 +311,13 @@ export function mergeTableParts(job: ScanJob, parts: readonly TablePartResult[])
     for (const n of part.largeNumbers.first) if (largeNumbers.first.length < PROBLEM_CAP) largeNumbers.first.push({ ...n, row: n.row + rows });
     largeNumbers.count += part.largeNumbers.count;
     indexes.push({ index: part.index, rowOffset: rows });
+    if (part.sdcState) {
+      const input = sdcInput(job, columns);
+      if (input) {
+        sdc ??= microdataFor(input);
+        sdc.absorb(part.sdcState, rows);
+      }
+    }
     rows += part.rows;
     lines += part.terminators;
   }
@@ -273,6 +332,7 @@ export function mergeTableParts(job: ScanJob, parts: readonly TablePartResult[])
     ragged,
     largeNumbers,
     profiles: profilers.map((p) => p.finish()),
+    ...(sdc ? { sdc: sdc.finish() } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import type { CandidateStore, StoredCandidate } from '../candidates/candidate-st
 import { storedKey } from '../candidates/stored-files';
 import type { Platform } from '../ports';
 import { parseColumnProfile } from '../../../shared/profile';
+import type { ThresholdsInput } from '../../../shared/rules/sdc';
 import { isWorkbook, parseRowIndex, TABLE_MEDIA_TYPES } from '../tables';
 import { jobOpener, type ScanJob, type ScanResult } from './scan-file';
 import { isDerivedName, scanJobInPool } from './workbook-scan';
@@ -115,9 +116,10 @@ const TEXT_TYPES = /^(text\/(plain|markdown)|application\/(json|yaml|x-yaml)|tex
 
 /**
  * Which files of a candidate are scanned, and how; `locate` gives a file's path on disk. A
- * workbook is one job here; `scanJobInPool` splits it into its sheets.
+ * workbook is one job here; `scanJobInPool` splits it into its sheets. With `sdc`, tables are
+ * also evaluated for statistical disclosure as they are scanned.
  */
-export function scanJobs(manifest: Candidate, locate: (path: string) => string, asOf: string): ScanJob[] {
+export function scanJobs(manifest: Candidate, locate: (path: string) => string, asOf: string, options: { sdc?: { thresholds: ThresholdsInput | null } } = {}): ScanJob[] {
   const jobs: ScanJob[] = [];
   for (const file of manifest.files) {
     const path = locate(file.path);
@@ -131,6 +133,8 @@ export function scanJobs(manifest: Candidate, locate: (path: string) => string, 
         fields: file.table.fields,
         asOf,
         ...(isWorkbook(type) ? { declaredSheet: file.table.sheet ?? null } : {}),
+        // Statistical disclosure control of the table the manifest describes (FORMATS.md §1 `table`).
+        ...(options.sdc ? { sdc: { table: file.table, thresholds: options.sdc.thresholds } } : {}),
       });
     } else if (TEXT_ROLES.has(file.role) && TEXT_TYPES.test(type)) {
       jobs.push({ path, file: file.path, mediaType: file.mediaType, kind: 'text', fields: [], asOf });

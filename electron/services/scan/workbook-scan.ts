@@ -75,7 +75,7 @@ export async function planWorkbook(job: ScanJob, base: string, signal?: AbortSig
     );
   }
   await mkdir(join(base, DERIVED_DIR), { recursive: true });
-  const { declaredSheet: _declaredSheet, ...common } = job;
+  const { declaredSheet: _declaredSheet, sdc, ...common } = job;
   // Excel refuses two sheets of one name; a workbook that has them anyway is read by the first.
   const seen = new Set<string>();
   const jobs: ScanJob[] = summary.sheets
@@ -86,6 +86,8 @@ export async function planWorkbook(job: ScanJob, base: string, signal?: AbortSig
       return {
         ...common,
         fields: isDeclared ? job.fields : [],
+        // The manifest's table (and so its disclosure control) describes the declared sheet only.
+        ...(isDeclared && sdc ? { sdc } : {}),
         encoding: WORKBOOK_ENCODING,
         sheet: { name: s.name, declared: isDeclared, derived, derivedPath: derivedPath(base, derived) },
       };

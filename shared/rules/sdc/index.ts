@@ -9,7 +9,7 @@ import { sdcThresholds, type Cell, type SdcAccumulator, type SdcResult, type Sdc
 import { createMicrodataAccumulator } from './microdata';
 
 export { createAggregateAccumulator, type AggregateOptions } from './aggregate';
-export { createMicrodataAccumulator, type MicrodataAccumulator, type MicrodataOptions } from './microdata';
+export { createMicrodataAccumulator, type MicrodataAccumulator, type MicrodataOptions, type MicrodataState } from './microdata';
 export {
   isSuppressed,
   parseAmount,
