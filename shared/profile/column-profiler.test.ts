@@ -4,6 +4,8 @@
  * reaches the profile.
  */
 import { describe, expect, it } from 'vitest';
+import { detectCell } from '../detect';
+import { seededRandom } from '../detect/testing';
 import type { Detection, DigestShape } from '../detect/types';
 import { maskShapeOf } from '../mask/chars';
 import { ColumnProfile } from './column-profile';
@@ -253,5 +255,40 @@ describe('a profile over generated data', () => {
     expect(profiler.finish().maskConformance?.conforming).toBe(200_000);
     // Generous bound so a slow CI machine passes: 1,000,000 rows stay well under 10 seconds.
     expect(perRow * 1_000_000).toBeLessThan(10_000);
+  });
+});
+
+describe('createColumnProfiler: masked values by shape', () => {
+  it('profiles unique masked values exactly as when every value is detected', () => {
+    const random = seededRandom(97);
+    const heads = ['13', '19', '12', '33', '11', '91', '02', 'E1', '张', '欧阳', '王'];
+    const values: string[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      const head = heads[Math.floor(random() * heads.length)]!;
+      const digits = () => String(Math.floor(random() * 1e8)).padStart(8, '0');
+      const pick = random();
+      values.push(
+        pick < 0.3
+          ? `${head}${digits().slice(0, 1)}****${digits().slice(0, 4)}`
+          : pick < 0.5
+            ? `${head}${digits().slice(0, 4)}********${digits().slice(0, 4)}`
+            : pick < 0.6
+              ? `${head}**`
+              : pick < 0.7
+                ? ` ${head}${digits().slice(0, 1)}****${digits().slice(0, 4)}`
+                : pick < 0.8
+                  ? `${head}${digits()}${digits().slice(0, 1)}`
+                  : `${head}#${digits().slice(0, 3)}×${digits().slice(0, 2)}`,
+      );
+    }
+    const field = { name: 'v', dataset: 'D', type: 'string', class: 'personal' as const, grade: 3, transform: 'mask:3,4' };
+    const detect = (v: string) => detectCell(v, { asOf: '2026-11-27' }).filter((d) => d.confidence >= 0.5);
+    const plain = createColumnProfiler(field, { detect });
+    const byShape = createColumnProfiler(field, { detect, maskedByShape: true });
+    values.forEach((v, i) => {
+      plain.addValue(i + 1, v);
+      byShape.addValue(i + 1, v);
+    });
+    expect(byShape.finish()).toEqual(plain.finish());
   });
 });

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Detection, DetectorId, DigestShape, MaskShape } from '../detect/types';
 import type { Field } from '../formats/candidate';
 import { codePointLength, maskShapeOf, toAsciiDigits } from '../mask/chars';
+import { isMaskCode } from '../detect/detectors/masked';
 import { isPlainNumber } from '../mask/apply-mask';
 import { tryParseTransform } from '../mask/transform';
 import { ColumnProfile, MAX_LISTED_ROWS } from './column-profile';
@@ -23,6 +24,13 @@ export type ColumnProfilerOptions = {
   name?: string;
   /** The detectors `addValue` runs on values it has not seen recently. */
   detect?: CellDetector;
+  /**
+   * `detect` classifies a wholly masked value (`197****6530`, `330148********5449`) by its first
+   * two characters and the character classes of the rest alone — true of shared/detect's
+   * `detectCell` (see `checkMasked`). Then the facts of one masked value serve every value of
+   * the same shape in a column of unique values; only the distinct-count hash differs.
+   */
+  maskedByShape?: boolean;
 };
 
 export type ColumnProfiler = {
@@ -276,6 +284,17 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
   }
 
   const scratch: CellFacts = { ...BLANK, stats: [], forms: [] };
+  const shaped: CellFacts = { ...BLANK };
+  const shapes: Map<number, { exemplar: string; facts: CellFacts }> | null = options.maskedByShape ? new Map() : null;
+
+  /** The facts of a value of a masked shape already seen, or null. */
+  function shapedFacts(value: string, key: number): CellFacts | null {
+    const known = shapes?.get(key);
+    if (!known || !sameMaskedShape(value, known.exemplar)) return null;
+    Object.assign(shaped, known.facts);
+    shaped.hash = murmur3(value);
+    return shaped;
+  }
 
   function addFacts(rowNumber: number, f: CellFacts): void {
     s.rows++;
@@ -338,7 +357,17 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
     }
     if (!detect) throw new Error('addValue needs the profiler to be created with a detect function');
     if (memo === null) {
-      addFacts(rowNumber, factsOf(value, detect(value), scratch));
+      const key = shapes ? maskedShapeKey(value) : -1;
+      const known = key === -1 ? null : shapedFacts(value, key);
+      if (known) {
+        addFacts(rowNumber, known);
+        return;
+      }
+      const detections = detect(value);
+      if (key !== -1 && shapes && shapes.size < MAX_SHAPES && wholeMask(detections, value)) {
+        shapes.set(key, { exemplar: ownCopy(value), facts: factsOf(value, detections) });
+      }
+      addFacts(rowNumber, factsOf(value, detections, scratch));
       return;
     }
     lookups++;
@@ -491,6 +520,49 @@ export function parseColumnProfile(input: unknown): ColumnProfile {
 
 function sameShape(a: MaskShape, b: MaskShape): boolean {
   return a === b || (a.head === b.head && a.tail === b.tail && a.length === b.length && a.maskChar === b.maskChar && a.original === b.original);
+}
+
+/** Masked shapes remembered per column. */
+const MAX_SHAPES = 256;
+
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * A hash of a value's masked shape — its first two characters, then digits as one class and
+ * every other character as itself — or -1 when the value holds no mask character (or is long).
+ */
+function maskedShapeKey(value: string): number {
+  const n = value.length;
+  if (n < 3 || n > 64) return -1;
+  // Leading space is trimmed before detection, which would move the first two characters.
+  const c0 = value.charCodeAt(0);
+  if (c0 <= 0x20 || c0 === 0xa0 || c0 === 0x3000 || c0 === 0xfeff) return -1;
+  let h = 0x811c9dc5;
+  let masked = false;
+  for (let i = 0; i < n; i++) {
+    let c = value.charCodeAt(i);
+    if (isMaskCode(c)) masked = true;
+    else if (i >= 2 && isDigitCode(c)) c = 0x30;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return masked ? h >>> 0 : -1;
+}
+
+/** Whether `value` has the masked shape of `exemplar` (the hash may collide: this decides). */
+function sameMaskedShape(value: string, exemplar: string): boolean {
+  if (value.length !== exemplar.length) return false;
+  for (let i = 0; i < value.length; i++) {
+    const a = value.charCodeAt(i);
+    const b = exemplar.charCodeAt(i);
+    if (a !== b && !(i >= 2 && isDigitCode(a) && isDigitCode(b))) return false;
+  }
+  return true;
+}
+
+/** One `masked` detection covering the whole value: what `maskedByShape` may reuse. */
+function wholeMask(detections: readonly Detection[], value: string): boolean {
+  const d = detections[0];
+  return detections.length === 1 && d !== undefined && d.detector === 'masked' && d.start === 0 && d.end === value.length;
 }
 
 function formKey(shape: MaskShape): string {
