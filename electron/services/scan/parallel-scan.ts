@@ -63,16 +63,7 @@ export async function scanInPool(pool: ScanPool, job: ScanJob, options: RunOptio
   });
   if (!parts) return whole(await pool.run(withEncoding, options), job);
 
-  const done = parts.map(() => ({ bytes: 0, rows: 0 }));
-  const report = () => {
-    let bytes = 0;
-    let rows = 0;
-    for (const d of done) {
-      bytes += d.bytes;
-      rows += d.rows;
-    }
-    options.onProgress?.(bytes, rows);
-  };
+  const { done, report } = progressOf(parts.length, (bytes, rows) => options.onProgress?.(bytes, rows));
   const results = await Promise.all(
     parts.map(async (part, i) => {
       const result = await pool.run(
@@ -96,6 +87,24 @@ export async function scanInPool(pool: ScanPool, job: ScanJob, options: RunOptio
     return whole(await pool.run(withEncoding, options), job);
   }
   return mergeTableParts(withEncoding, results);
+}
+
+/**
+ * The progress of several jobs run at once: each sets `done[i]`, and `report()` hands the sums
+ * of bytes and rows to `emit`.
+ */
+export function progressOf(count: number, emit: (bytes: number, rows: number) => void): { done: { bytes: number; rows: number }[]; report: () => void } {
+  const done = Array.from({ length: count }, () => ({ bytes: 0, rows: 0 }));
+  const report = () => {
+    let bytes = 0;
+    let rows = 0;
+    for (const d of done) {
+      bytes += d.bytes;
+      rows += d.rows;
+    }
+    emit(bytes, rows);
+  };
+  return { done, report };
 }
 
 function whole(result: WorkerResult, job: ScanJob): ScanResult {

@@ -14,7 +14,7 @@ import { ServiceError } from '../../../shared/ipc/result';
 import { maskName } from '../../../shared/mask';
 import { WORKBOOK_ENCODING, isWorkbook, readWorkbook, type WorkbookSummary } from '../tables';
 import type { OpenBytes } from '../tables/open-bytes';
-import { scanInPool } from './parallel-scan';
+import { progressOf, scanInPool } from './parallel-scan';
 import type { ScanJob, ScanResult, WorkbookResult } from './scan-file';
 import type { ScanPool } from './worker-pool';
 
@@ -122,16 +122,7 @@ export async function scanJobInPool(pool: ScanPool, job: ScanJob, options: PoolS
   }
   const { workbook, jobs } = await planWorkbook(job, options.base, signal, options.open);
   // Each sheet's progress runs over the whole workbook's bytes; the file's is their average.
-  const done = jobs.map(() => ({ bytes: 0, rows: 0 }));
-  const report = () => {
-    let bytes = 0;
-    let rows = 0;
-    for (const d of done) {
-      bytes += d.bytes;
-      rows += d.rows;
-    }
-    onProgress?.(Math.floor(bytes / Math.max(jobs.length, 1)), rows);
-  };
+  const { done, report } = progressOf(jobs.length, (bytes, rows) => onProgress?.(Math.floor(bytes / Math.max(jobs.length, 1)), rows));
   const sheets = await Promise.all(
     jobs.map(async (sheetJob, i) => {
       const result = await scanInPool(pool, sheetJob, {

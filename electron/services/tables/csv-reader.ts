@@ -86,6 +86,10 @@ export type Parsed = {
 
 const NO_PROBLEMS: Parsed['problems'] = [];
 
+/** How papaparse reads every window: RFC 4180 quotes, every field a string, empty lines kept (the scan counts them). */
+const papaOptions = (delimiter: string, linebreak: Linebreak) =>
+  ({ delimiter, newline: linebreak, quoteChar: '"', escapeChar: '"', header: false, dynamicTyping: false, skipEmptyLines: false }) as const;
+
 /**
  * Parses `text` with papaparse; the caller decides which records are complete (`lastMayBeCut`:
  * the text is a window that may end inside its last record).
@@ -108,15 +112,7 @@ export const parseTextStepwise = parseStepwise;
  * then reports exactly what is wrong where.
  */
 function parseWhole(text: string, delimiter: string, linebreak: Linebreak, lastMayBeCut: boolean): Parsed | null {
-  const result = Papa.parse<string[]>(text, {
-    delimiter,
-    newline: linebreak,
-    quoteChar: '"',
-    escapeChar: '"',
-    header: false,
-    dynamicTyping: false,
-    skipEmptyLines: false,
-  });
+  const result = Papa.parse<string[]>(text, papaOptions(delimiter, linebreak));
   // The last record of a window that does not reach the end of the data may be cut inside a
   // quoted field; it is parsed again with the next window, so its trouble does not count.
   const last = result.data.length - 1;
@@ -208,13 +204,7 @@ function parseStepwise(text: string, delimiter: string, linebreak: Linebreak): P
   const problems: Parsed['problems'] = [];
   let skip = shift > 0;
   Papa.parse<string[]>(shift > 0 ? linebreak + text : text, {
-    delimiter,
-    newline: linebreak,
-    quoteChar: '"',
-    escapeChar: '"',
-    header: false,
-    dynamicTyping: false,
-    skipEmptyLines: false,
+    ...papaOptions(delimiter, linebreak),
     step: (result) => {
       if (skip) {
         skip = false;
