@@ -11,6 +11,7 @@ import { ColumnProfile } from '../profile/column-profile';
 import { AuditEvent } from '../audit/chain';
 import { CandidateRef, MaskedRows, MaskedText, PreviewOverview, RevealRequest, RevealResult, ScanProgress, TableRef } from './schemas/preview';
 import { StoreCreateRequest, StoreStatus, StoreUnlockRequest } from './schemas/store';
+import { AcknowledgeRequest, ConformanceRequest, ConformanceRows, ConformanceSummary, FindingsView, RevisionDiff, ScopeDiff } from './schemas/review';
 
 const Empty = z.strictObject({});
 
@@ -54,6 +55,18 @@ export const channels = {
   'preview:text': { request: CandidateRef.extend({ file: z.string().min(1).max(1024) }), response: MaskedText },
   /** Original values of some cells, for this view only; audited before they are returned. */
   'preview:reveal': { request: RevealRequest, response: RevealResult },
+  /** The findings of a scanned revision (FORMATS.md §3) with their keys and acknowledgements. */
+  'findings:get': { request: CandidateRef, response: FindingsView },
+  /** Acknowledges a non-blocking finding with a justification (audited); a blocking one is refused. */
+  'findings:acknowledge': { request: AcknowledgeRequest, response: FindingsView },
+  /** The candidate's fields beside the policy's authorized fields. */
+  'review:scope': { request: CandidateRef, response: ScopeDiff },
+  /** Per-column conformance counts of a table against the policy's required transforms. */
+  'review:conformance-summary': { request: TableRef, response: ConformanceSummary },
+  /** A column's values beside the form the policy requires, masked, from a row on. */
+  'review:conformance': { request: ConformanceRequest, response: ConformanceRows },
+  /** Revision N−1 beside N: the manifest field by field, tables by key, texts line by line (masked). */
+  'review:revision-diff': { request: CandidateRef, response: RevisionDiff },
   /** The latest audit events (they hold cell positions and reasons, never revealed values) and whether the chain verifies. */
   'audit:recent': {
     request: z.strictObject({ limit: z.number().int().min(1).max(500) }),
@@ -71,6 +84,8 @@ export const events = {
   'settings:changed': Settings,
   'store:changed': StoreStatus,
   'scan:progress': ScanProgress,
+  /** Findings of a revision changed (a scan finished, a finding was acknowledged). */
+  'findings:changed': CandidateRef,
 } as const;
 
 export type ChannelDef = { request: z.ZodType; response: z.ZodType };
