@@ -13,6 +13,7 @@ import { openCandidateStore } from './candidates/candidate-store';
 import { openPolicyStore, type PolicyStore } from './policies/policy-store';
 import { createPreviewService, type PreviewService } from './scan/preview-service';
 import { createScanService, type ScanService } from './scan/scan-service';
+import { createReviewService, type ReviewService } from './review/review-service';
 import { createScanPool } from './scan/worker-pool';
 import type { Platform } from './ports';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
@@ -24,6 +25,7 @@ export type Services = {
   policies: PolicyStore;
   scans: ScanService;
   preview: PreviewService;
+  review: ReviewService;
   audit: AuditLog;
   /** The workspace data key: `current()` for the key, `store.locked` until it is unlocked. */
   workspaceKey: WorkspaceKey;
@@ -53,8 +55,12 @@ export async function createServices(platform: Platform): Promise<Services> {
     };
   const candidates = await createCandidateService(platform, { policies, store, key: () => workspaceKey.current() });
   const pool = createScanPool(platform.scanWorkerScript);
-  const scans = createScanService(platform, store, pool, { key: () => workspaceKey.current() });
+  const scans = createScanService(platform, store, pool, {
+    key: () => workspaceKey.current(),
+    policyFor: (manifest) => policies.forAgreement(manifest.authorization.agreementId),
+  });
   const preview = createPreviewService({ store, policies, scans, audit, key: () => workspaceKey.current() });
+  const review = createReviewService({ platform, store, policies, scans, audit, key: () => workspaceKey.current() });
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -81,6 +87,14 @@ export async function createServices(platform: Platform): Promise<Services> {
     'preview:profiles': unlockedOnly((ref) => preview.profiles(ref)),
     'preview:text': unlockedOnly(({ id, revision, file }) => preview.text(id, revision, file)),
     'preview:reveal': unlockedOnly(({ cells, reason, ...ref }) => preview.reveal(ref, cells, reason)),
+    'findings:get': unlockedOnly(({ id, revision }) => review.findings(id, revision)),
+    'findings:acknowledge': unlockedOnly(({ id, revision, key, justification }) => review.acknowledge(id, revision, key, justification)),
+    'review:scope': ({ id, revision }) => review.scope(id, revision),
+    'review:conformance-summary': unlockedOnly((ref) => review.conformanceSummary(ref)),
+    'review:conformance': unlockedOnly(({ column, from, count, onlyNonconforming, ...ref }) => review.conformance(ref, column, from, count, onlyNonconforming)),
+    'review:revision-diff': unlockedOnly(() => {
+      throw new ServiceError('review.revision-diff-unavailable', 'The revision diff is not available in this build yet.');
+    }),
     'audit:recent': async ({ limit }) => {
       const events = await audit.read();
       return { events: events.slice(-limit), total: events.length, chainValid: await audit.verify() };
@@ -110,5 +124,5 @@ export async function createServices(platform: Platform): Promise<Services> {
       if (workspaceKey.status().state !== 'unlocked') resolve();
     });
 
-  return { handlers, settings, candidates, policies, scans, preview, audit, workspaceKey, seedDemoWhenUnlocked, close: () => pool.close() };
+  return { handlers, settings, candidates, policies, scans, preview, review, audit, workspaceKey, seedDemoWhenUnlocked, close: () => pool.close() };
 }

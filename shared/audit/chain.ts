@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'lock',
   'login-failed',
   'scan',
+  'acknowledge',
 ] as const;
 
 const JsonValue: z.ZodType = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]));

@@ -21,3 +21,4 @@ export {
   type DisplayState,
   maskForDisplay,
 } from './display';
+export { DIFF_MARKER, cellConformance, valueConforms, segments as diffSegments, type CellConformance, type DiffSegment } from './conformance-diff';

@@ -13,6 +13,7 @@ import type { ScanProgress } from '../../../shared/ipc/schemas/preview';
 import type { CandidateStore, StoredCandidate } from '../candidates/candidate-store';
 import { storedKey } from '../candidates/stored-files';
 import type { Platform } from '../ports';
+import type { StoredPolicy } from '../policies/policy-store';
 import { parseColumnProfile } from '../../../shared/profile';
 import type { ThresholdsInput } from '../../../shared/rules/sdc';
 import { isWorkbook, parseRowIndex, TABLE_MEDIA_TYPES } from '../tables';
@@ -25,7 +26,15 @@ import type { ScanPool } from './worker-pool';
  * parts). Version 3: workbooks — a `workbook` result per workbook and a table result per
  * worksheet carrying its `sheet`, whose rows are in a derived file under `derived/`.
  */
-export type StoredScan = { version: 3; asOf: string; startedAt: string; finishedAt: string; results: ScanResult[] };
+export type StoredScan = {
+  version: 3;
+  asOf: string;
+  startedAt: string;
+  finishedAt: string;
+  /** The policy whose thresholds the disclosure-control findings in `results` used (absent: none was stored). */
+  policy?: { id: string; version: number; digest: string };
+  results: ScanResult[];
+};
 
 export const STORED_SCAN_VERSION = 3;
 
@@ -82,6 +91,10 @@ export function parseStoredScan(value: unknown, dir: string): StoredScan | null 
   if (typeof value !== 'object' || value === null) return null;
   const scan = value as Partial<StoredScan>;
   if (scan.version !== STORED_SCAN_VERSION || typeof scan.asOf !== 'string' || !Array.isArray(scan.results)) return null;
+  if (scan.policy !== undefined) {
+    const p = record(scan.policy);
+    if (!p || typeof p.id !== 'string' || !Number.isSafeInteger(p.version) || typeof p.digest !== 'string') return null;
+  }
   try {
     for (const result of scan.results as unknown[]) {
       const r = result as Partial<ScanResult>;
@@ -149,6 +162,8 @@ export type ScanServiceOptions = {
   now?: () => Date;
   /** The workspace key the stored payloads are encrypted with (throws `store.locked` while locked). */
   key: () => Uint8Array;
+  /** The policy for a candidate's agreement: tables are evaluated for disclosure control with its thresholds as they are scanned. */
+  policyFor?: (manifest: Candidate) => Promise<StoredPolicy | null>;
 };
 
 export function createScanService(platform: Platform, store: CandidateStore, pool: ScanPool, options: ScanServiceOptions): ScanService {
@@ -195,7 +210,9 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
     const asOf = startedAt.toISOString().slice(0, 10);
     // Payloads are decrypted in the workers as they are read; sheets' derived rows are written encrypted.
     const dataKey = storedKey(stored.meta, options.key);
-    const jobs = scanJobs(manifest, (path) => join(stored.dir, 'files', ...path.split('/')), asOf).map((job) => ({ ...job, key: dataKey }));
+    const policy = (await options.policyFor?.(manifest)) ?? null;
+    const sdc = policy ? { sdc: { thresholds: policy.policy.thresholds } } : {};
+    const jobs = scanJobs(manifest, (path) => join(stored.dir, 'files', ...path.split('/')), asOf, sdc).map((job) => ({ ...job, key: dataKey }));
     const sizes = new Map(manifest.files.map((f) => [f.path, f.bytes]));
     const bytesTotal = jobs.reduce((sum, j) => sum + (sizes.get(j.file) ?? 0), 0);
     const perFile = new Map<string, { bytes: number; rows: number }>();
@@ -247,7 +264,14 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
     emit(true);
     // A cancel that arrived after the last worker finished still means "do not keep this scan".
     if (entry.controller.signal.aborted) throw new ServiceError('scan.cancelled', 'The scan was cancelled.');
-    const result: StoredScan = { version: STORED_SCAN_VERSION, asOf, startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), results };
+    const result: StoredScan = {
+      version: STORED_SCAN_VERSION,
+      asOf,
+      startedAt: startedAt.toISOString(),
+      finishedAt: now().toISOString(),
+      ...(policy ? { policy: { id: policy.policy.id, version: policy.policy.version, digest: policy.digest } } : {}),
+      results,
+    };
     const target = join(stored.dir, 'scan.json');
     await writeFile(`${target}.tmp`, JSON.stringify(result));
     await rename(`${target}.tmp`, target);
@@ -280,6 +304,7 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
         running.delete(k);
         last.set(k, entry.progress);
         platform.emit('scan:progress', entry.progress);
+        if (entry.progress.state === 'done') platform.emit('findings:changed', { id, revision });
       });
       return entry.progress;
     },

@@ -90,7 +90,8 @@ export const ConformanceRequest = TableRef.extend({
 });
 
 export const ConformanceRows = z.strictObject({
-  column: ColumnConformance,
+  /** The column's counts; null while the first pass over the table is still counting (ask `review:conformance-summary`). */
+  column: ColumnConformance.nullable(),
   rows: z.array(
     z.strictObject({
       row: z.number().int().min(1),
@@ -112,6 +113,7 @@ export type ConformanceSummary = z.output<typeof ConformanceSummary>;
 
 /** A word-level piece of a changed text line. */
 export const WordPart = z.strictObject({ text: z.string(), kind: z.enum(['same', 'added', 'removed']) });
+export type WordPart = z.output<typeof WordPart>;
 
 export const TextLineChange = z.strictObject({
   kind: z.enum(['same', 'added', 'removed', 'changed']),
@@ -122,8 +124,11 @@ export const TextLineChange = z.strictObject({
   text: z.string().optional(),
   parts: z.array(WordPart).optional(),
 });
+export type TextLineChange = z.output<typeof TextLineChange>;
 
+/** A cell's masked value in N−1 and N ('' on the side where the row does not exist). Raw values were compared: both may mask alike. */
 export const CellChange = z.strictObject({ column: z.string(), before: z.string(), after: z.string() });
+export type CellChange = z.output<typeof CellChange>;
 
 export const TableRowChange = z.strictObject({
   kind: z.enum(['added', 'removed', 'changed']),
@@ -134,6 +139,7 @@ export const TableRowChange = z.strictObject({
   /** Masked cells: all cells for added/removed rows, the changed ones for changed rows. */
   cells: z.array(CellChange),
 });
+export type TableRowChange = z.output<typeof TableRowChange>;
 
 export const FileChange = z.strictObject({
   path: z.string(),
@@ -152,10 +158,25 @@ export const FileChange = z.strictObject({
       rows: z.array(TableRowChange),
     })
     .optional(),
-  text: z.strictObject({ added: z.number().int(), removed: z.number().int(), lines: z.array(TextLineChange) }).optional(),
+  text: z
+    .strictObject({
+      /** Lines of N not in N−1, and lines of N−1 not in N (a changed line counts in both). */
+      added: z.number().int(),
+      removed: z.number().int(),
+      /** The changes with a few unchanged lines around each, at most 2,000 entries. */
+      lines: z.array(TextLineChange),
+      /** More entries than listed. */
+      truncated: z.boolean().optional(),
+    })
+    .optional(),
+  /** Why the content of a changed file is not compared here (a workbook not scanned in both revisions, a file that could not be read). */
+  note: z.string().optional(),
 });
+export type FileChange = z.output<typeof FileChange>;
 
+/** A manifest field by path (`files[data/x.csv].table.fields[phone].transform`): null where the revision lacks it. */
 export const ManifestChange = z.strictObject({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() });
+export type ManifestChange = z.output<typeof ManifestChange>;
 
 export const RevisionDiff = z.strictObject({
   id: z.string(),

@@ -14,7 +14,8 @@ export { apiResponseProperties, exposedPropertyNames, type ApiProperty, type Api
 export { evaluateAuthorization } from './authorization';
 export type { PolicyEvaluationOptions, TableProfiles } from './options';
 export { isWithin, lastDayOfPeriod } from './period';
-export { DIGEST_SHARE, RAW_GRADE, enumerableReason, evaluateReversibility, identifierKind } from './reversibility';
+export { DIGEST_SHARE, RAW_GRADE, enumerableReason, evaluateReversibility, fieldReversible, identifierKind } from './reversibility';
+export { scopeDiff, type ScopeProblem, type ScopeRow } from './scope-diff';
 export { authorizedEntry, evaluateScope, normaliseTransform, transformAccepted } from './scope';
 
 /** Every scope, authorization, raw-data and reversibility finding for a candidate, sorted. */

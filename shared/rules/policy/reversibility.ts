@@ -87,6 +87,16 @@ function unkeyedHashName(name: string): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * Whether a declared field can be undone: its transform is `encrypt-sm4` or `tokenize`, or a
+ * processing method of the field is reversible — what `reversible.declared` fires on.
+ */
+export function fieldReversible(manifest: Candidate, field: { name: string; transform: string }): boolean {
+  const parsed = tryParseTransform(normaliseTransform(field.transform) ?? field.transform);
+  if (parsed?.kind === 'encrypt-sm4' || parsed?.kind === 'tokenize') return true;
+  return manifest.processing.methods.some((m) => m.field === field.name && reversibleMethodReason(m) !== null);
+}
+
 /** Why a processing method is reversible, or null. */
 function reversibleMethodReason(method: Candidate['processing']['methods'][number]): string | null {
   if (method.reversible) return 'it is declared reversible';
