@@ -71,3 +71,26 @@ export async function generateLargePackage(dir, rows = 1_000_000) {
   await writeFile(join(dir, 'candidate.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { path, bytes };
 }
+
+/**
+ * The export policy of the benchmark candidate's agreement: every column authorized with the
+ * transform it carries (the holder ID 3+4 rather than the declared 6+4, so the engine has a
+ * real mask-nonconformity to report), microdata thresholds from RULES.md. `review check
+ * --policy` on the benchmark runs the whole engine: scope, authorization, disclosure control.
+ */
+export async function writeBenchPolicy(path) {
+  const field = (name, maxGrade, requiredTransform) => ({ dataset: 'ZJ-BENCH-0001', name, maxGrade, requiredTransform });
+  const policy = {
+    format: 'export-policy', formatVersion: 1, id: 'POL-BENCH', version: 1, agreementId: 'ZJ-BENCH', issuedBy: '基准主管部门',
+    issuedAt: '2025-01-02T10:00:00+08:00', authorization: { validFrom: '2025-01-01', validTo: '2027-12-31' },
+    scenarios: [{ id: 'SC-BENCH', name: '基准', recipients: ['91330000704201234X'] }],
+    authorizedFields: [
+      field('record_id', 1, ['none']), field('holder_name', 3, ['mask-name']), field('holder_phone', 3, ['mask:3,4']),
+      field('holder_id', 3, ['mask:3,4']), field('district', 1, ['none']), field('industry', 1, ['none']), field('amount', 1, ['none']),
+      field('settle_date', 1, ['none']), field('score_band', 1, ['none']), field('note', 1, ['none']),
+    ],
+    review: { secondReviewerFromGrade: 3, sealRequiredFor: ['approve'] },
+    reveal: { roles: ['reviewer'], maxCellsPerReason: 50 },
+  };
+  await writeFile(path, `${JSON.stringify(policy, null, 2)}\n`);
+}
