@@ -1,30 +1,51 @@
 /**
- * Entry point of a scan worker (worker_threads): receives one ScanJob at a time from the pool,
- * scans the file, posts progress and then the result or the error. Bundled on its own to
+ * Entry point of a scan worker (worker_threads): receives one job at a time from the pool — a
+ * ScanJob, whose file it scans, or a RecoverJob, a slice of the reversibility test it searches —
+ * posts progress and then the result or the error. Bundled on its own to
  * dist/workers/scan-worker.cjs.
  */
 import { parentPort } from 'node:worker_threads';
 import { ServiceError } from '../../../shared/ipc/result';
-import { scanFile, type ScanJob } from './scan-file';
-import type { WorkerMessage } from './worker-pool';
+import { runRecoverJob } from '../recover/recover-job';
+import { scanFile } from './scan-file';
+import type { WorkerJob, WorkerMessage } from './worker-pool';
 
 if (!parentPort) throw new Error('scan-worker must run in a worker thread');
 const port = parentPort;
 
-port.on('message', (job: ScanJob) => {
+/** Progress is posted at most this often. */
+const PROGRESS_MS = 100;
+
+const failure = (error: unknown, code: string): WorkerMessage => ({
+  type: 'error',
+  error: error instanceof ServiceError ? error.toIpcError() : { code, message: error instanceof Error ? error.message : String(error) },
+});
+
+port.on('message', (job: WorkerJob) => {
   let last = 0;
+  const due = () => {
+    const now = Date.now();
+    if (now - last < PROGRESS_MS) return false;
+    last = now;
+    return true;
+  };
+  if (job.kind === 'recover') {
+    runRecoverJob(job, {
+      onProgress: (done) => {
+        if (due()) port.postMessage({ type: 'recover-progress', done } satisfies WorkerMessage);
+      },
+    }).then(
+      (result) => port.postMessage({ type: 'recovered', result } satisfies WorkerMessage),
+      (error: unknown) => port.postMessage(failure(error, 'scan.failed')),
+    );
+    return;
+  }
   scanFile(job, {
     onProgress: (bytes, rows) => {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      port.postMessage({ type: 'progress', bytes, rows } satisfies WorkerMessage);
+      if (due()) port.postMessage({ type: 'progress', bytes, rows } satisfies WorkerMessage);
     },
   }).then(
     (result) => port.postMessage({ type: 'done', result } satisfies WorkerMessage),
-    (error: unknown) => {
-      const e = error instanceof ServiceError ? error.toIpcError() : { code: 'scan.failed', message: error instanceof Error ? error.message : String(error) };
-      port.postMessage({ type: 'error', error: e } satisfies WorkerMessage);
-    },
+    (error: unknown) => port.postMessage(failure(error, 'scan.failed')),
   );
 });

@@ -1,20 +1,33 @@
 /**
  * A small pool of scan workers (one per core, at most `size`): jobs queue up and each runs in
  * its own worker thread, so a candidate's files are scanned in parallel off the main thread.
- * Cancelling a job terminates its worker at once (and a fresh one takes its place), which is
- * the only way to stop CPU-bound work promptly.
+ * The same workers run the searches of the reversibility test (`recover`, see
+ * electron/services/recover), which are CPU-bound slices of a sample. Cancelling a job
+ * terminates its worker at once (and a fresh one takes its place), which is the only way to stop
+ * CPU-bound work promptly.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ServiceError, type IpcError } from '../../../shared/ipc/result';
+import type { RecoverJob, RecoverJobResult } from '../recover/recover-job';
 import type { ScanJob, ScanResult, TablePartResult } from './scan-file';
 
 /** What a worker returns: a file's scan, or the scan of one part of a table. */
 export type WorkerResult = ScanResult | TablePartResult;
 
-export type WorkerMessage = { type: 'progress'; bytes: number; rows: number } | { type: 'done'; result: WorkerResult } | { type: 'error'; error: IpcError };
+export type WorkerMessage =
+  | { type: 'progress'; bytes: number; rows: number }
+  | { type: 'done'; result: WorkerResult }
+  | { type: 'recover-progress'; done: number }
+  | { type: 'recovered'; result: RecoverJobResult }
+  | { type: 'error'; error: IpcError };
+
+/** What the pool posts to a worker: a scan, or a search of the reversibility test. */
+export type WorkerJob = ScanJob | RecoverJob;
 
 export type RunOptions = { signal?: AbortSignal; onProgress?: (bytes: number, rows: number) => void };
+
+export type RecoverOptions = { signal?: AbortSignal; onProgress?: (done: number) => void };
 
 export type ScanPool = {
   /** Workers in the pool at most (what splitting a table into parts is planned for). */
@@ -23,7 +36,29 @@ export type ScanPool = {
   close(): Promise<void>;
 };
 
-type Task = { job: ScanJob; options: RunOptions; resolve: (r: WorkerResult) => void; reject: (e: unknown) => void };
+/** The searches of the reversibility test, in the same workers (what `recoverDigestColumns` takes). */
+export type RecoverPool = {
+  /** Workers in the pool at most (what a sample is split for). */
+  readonly size: number;
+  recover(job: RecoverJob, options?: RecoverOptions): Promise<RecoverJobResult>;
+};
+
+/** The pool `createScanPool` makes: scans and reversibility searches. */
+export type WorkerPool = ScanPool & RecoverPool;
+
+type Task = {
+  job: WorkerJob;
+  signal: AbortSignal | undefined;
+  /** Handles a progress message. */
+  progress: (message: WorkerMessage) => void;
+  /** Settles the task with a final message's result. */
+  resolve: (message: WorkerMessage) => void;
+  reject: (e: unknown) => void;
+  /** What the job is, in an error message: `The scan of "x.csv"` or `The reversibility test`. */
+  label: string;
+  file: string;
+  cancelled: () => ServiceError;
+};
 
 /**
  * A scan allocates a short-lived string per cell: a larger young generation than V8's default
@@ -33,7 +68,7 @@ type Task = { job: ScanJob; options: RunOptions; resolve: (r: WorkerResult) => v
  */
 const WORKER_YOUNG_GENERATION_MB = 48;
 
-export function createScanPool(script: string, size = Math.max(1, Math.min(4, availableParallelism()))): ScanPool {
+export function createScanPool(script: string, size = Math.max(1, Math.min(4, availableParallelism()))): WorkerPool {
   const idle: Worker[] = [];
   let live = 0;
   const queue: Task[] = [];
@@ -42,7 +77,7 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(4, av
   const cancelled = () => new ServiceError('scan.cancelled', 'The scan was cancelled.');
 
   const start = (task: Task, worker: Worker) => {
-    const { signal, onProgress } = task.options;
+    const { signal } = task;
     let settled = false;
     const finish = (release: boolean) => {
       settled = true;
@@ -61,21 +96,21 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(4, av
       if (settled) return;
       finish(false);
       void worker.terminate();
-      task.reject(cancelled());
+      task.reject(task.cancelled());
     };
     if (signal?.aborted) {
       idle.push(worker);
-      task.reject(cancelled());
+      task.reject(task.cancelled());
       pump();
       return;
     }
     signal?.addEventListener('abort', onAbort);
     worker.on('message', (message: WorkerMessage) => {
       if (settled) return;
-      if (message.type === 'progress') onProgress?.(message.bytes, message.rows);
-      else if (message.type === 'done') {
+      if (message.type === 'progress' || message.type === 'recover-progress') task.progress(message);
+      else if (message.type === 'done' || message.type === 'recovered') {
         finish(true);
-        task.resolve(message.result);
+        task.resolve(message);
       } else {
         finish(true);
         task.reject(new ServiceError(message.error.code, message.error.message, message.error.params ?? {}));
@@ -84,14 +119,19 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(4, av
     worker.on('error', (error: Error) => {
       if (settled) return;
       finish(false);
-      task.reject(new ServiceError('scan.failed', `The scan of "${task.job.file}" failed: ${error.message}`, { file: task.job.file }));
+      task.reject(new ServiceError('scan.failed', `${task.label} failed: ${error.message}`, { file: task.file }));
     });
     worker.on('exit', () => {
       if (settled) return;
       finish(false);
-      task.reject(new ServiceError('scan.failed', `The scan worker for "${task.job.file}" stopped unexpectedly.`, { file: task.job.file }));
+      task.reject(new ServiceError('scan.failed', `${task.label} stopped unexpectedly (its worker exited).`, { file: task.file }));
     });
     worker.postMessage(task.job);
+  };
+
+  const submit = (task: Task): void => {
+    queue.push(task);
+    pump();
   };
 
   function pump(): void {
@@ -112,13 +152,46 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(4, av
     run(job, options = {}) {
       if (closed) return Promise.reject(new Error('the scan pool is closed'));
       return new Promise<WorkerResult>((resolve, reject) => {
-        queue.push({ job, options, resolve, reject });
-        pump();
+        submit({
+          job,
+          signal: options.signal,
+          progress: (m) => {
+            if (m.type === 'progress') options.onProgress?.(m.bytes, m.rows);
+          },
+          resolve: (m) => {
+            if (m.type === 'done') resolve(m.result);
+            else reject(new ServiceError('scan.failed', `The scan of "${job.file}" got an answer of another kind.`, { file: job.file }));
+          },
+          reject,
+          label: `The scan of "${job.file}"`,
+          file: job.file,
+          cancelled,
+        });
+      });
+    },
+    recover(job, options = {}) {
+      if (closed) return Promise.reject(new Error('the scan pool is closed'));
+      return new Promise<RecoverJobResult>((resolve, reject) => {
+        submit({
+          job,
+          signal: options.signal,
+          progress: (m) => {
+            if (m.type === 'recover-progress') options.onProgress?.(m.done);
+          },
+          resolve: (m) => {
+            if (m.type === 'recovered') resolve(m.result);
+            else reject(new ServiceError('scan.failed', 'The reversibility test got an answer of another kind.'));
+          },
+          reject,
+          label: 'The reversibility test',
+          file: '',
+          cancelled: () => new ServiceError('scan.cancelled', 'The reversibility test was cancelled.'),
+        });
       });
     },
     async close() {
       closed = true;
-      for (const task of queue.splice(0)) task.reject(cancelled());
+      for (const task of queue.splice(0)) task.reject(task.cancelled());
       await Promise.all(idle.splice(0).map((w) => w.terminate()));
     },
   };

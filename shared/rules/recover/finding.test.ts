@@ -1,0 +1,35 @@
+// The finding: "k of n recovered", at most 100 rows with the total in count, how the inputs were
+// recovered, masked examples only, the declared transform's manifest path — and none without a hit.
+import { describe, expect, it } from 'vitest';
+import { Finding } from '../../formats/findings';
+import { recoveredFinding } from './finding';
+import type { RowHit } from './search';
+
+const hit = (row: number, extra: Partial<RowHit> = {}): RowHit => ({ row, kind: 'cn-mobile', algorithm: 'md5', form: 'plain', columns: ['phone'], masked: '138****5678', ...extra });
+
+describe('recoveredFinding', () => {
+  it('reports k of n with masked evidence and at most 100 rows', () => {
+    const hits = Array.from({ length: 150 }, (_, i) => hit(150 - i));
+    const finding = recoveredFinding({ file: 'data/x.csv', column: 'phone_digest', sampled: 200, tried: 200, hits, timedOut: false, declared: { transform: 'hash-md5', path: 'files[0].table.fields[3]' } })!;
+    expect(Finding.parse(finding)).toEqual(finding);
+    expect(finding).toMatchObject({ rule: 'reversible.recovered', severity: 'block', count: 150 });
+    expect(finding.location).toEqual({ file: 'data/x.csv', column: 'phone_digest', rows: Array.from({ length: 100 }, (_, i) => i + 1), field: 'files[0].table.fields[3].transform' });
+    expect(finding.evidence).toEqual(['150 of 200 recovered', 'row 1: MD5(138****5678)', 'row 2: MD5(138****5678)', 'row 3: MD5(138****5678)']);
+    expect(finding.message).toContain('150 of 200 sampled digests as MD5 of the mobile number from column "phone"');
+    expect(finding.message).toContain('declared "hash-md5"');
+  });
+
+  it('names the sheet, each way that recovered rows, and the time bound when it was hit', () => {
+    const hits = [hit(1), hit(2, { algorithm: 'sha256', form: '+86', masked: '+86138****5678' }), hit(3)];
+    const finding = recoveredFinding({ file: 'data/x.xlsx', sheet: '名单', column: 'h', sampled: 1000, tried: 40, hits, timedOut: true })!;
+    expect(finding.location.sheet).toBe('名单');
+    expect(finding.message).toContain('3 of 40 digests it tried (the test stopped at its time bound after 40 of 1000 sampled)');
+    expect(finding.message).toContain('MD5 of the mobile number from column "phone" (2); SHA-256 of the mobile number with a +86 prefix from column "phone" (1)');
+    expect(finding.evidence[0]).toBe('3 of 40 recovered');
+    expect(finding.evidence[2]).toBe('row 2: SHA-256(+86138****5678)');
+  });
+
+  it('is null when nothing was recovered', () => {
+    expect(recoveredFinding({ file: 'x.csv', column: 'h', sampled: 10, tried: 10, hits: [], timedOut: false })).toBeNull();
+  });
+});
