@@ -30,6 +30,11 @@ export const CLEAR_IDENTIFIERS: ReadonlySet<DetectorId> = new Set([
   'coordinates',
 ]);
 const FREE_TEXT: ReadonlySet<DetectorId> = new Set(['person-name', 'address']);
+/**
+ * Detectors that validate a whole value (check characters, a real birth date): the profile only
+ * lists their confident hits, so a cell they recognised holds an intact identifier.
+ */
+const VALIDATED_IDENTIFIERS: ReadonlySet<DetectorId> = new Set(['cn-resident-id', 'bank-card', 'uscc', 'uscc-sole-trader']);
 /** Share of non-null cells from which a heuristic detector (names, addresses) speaks for the column. */
 const HEURISTIC_SHARE = 0.3;
 /** Identifiers in text must be validated ones (check digit etc.), not guesses. */
@@ -153,6 +158,22 @@ function requiredFor(policy: Policy | null, field: Field | undefined): string[] 
   return policy.authorizedFields.find((f) => f.dataset === field.dataset && f.name === field.name)?.requiredTransform ?? null;
 }
 
+/**
+ * The rows of a column's precision-loss cells that are not intact identifiers, and how many
+ * there are. A number of 1e15 or more ending in `000` may be what a float left of an
+ * identifier — or a real identifier that ends that way (one resident ID in about 1,100: a
+ * sequence number ending in 00 and check digit 0). A cell the validating detectors recognised
+ * is taken for the latter: zeroed digits leave a check character right only by chance (about
+ * one in ten), so a column that did go through a float still shows most of its cells. Only
+ * listed rows can be told apart: unlisted ones count as loss.
+ */
+function precisionLossRows(profile: ColumnProfile): { count: number; rows: number[] } {
+  const { count, rows } = profile.precisionLoss;
+  const intact = new Set(profile.detected.filter((d) => VALIDATED_IDENTIFIERS.has(d.detector)).flatMap((d) => d.rows));
+  const lost = rows.filter((row) => !intact.has(row));
+  return { count: count - (rows.length - lost.length), rows: lost };
+}
+
 /** Evaluates the intake and pii rules over a scanned candidate. */
 export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
   const findings: Finding[] = hiddenContent(input.workbooks ?? [], input.tables);
@@ -174,13 +195,14 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
       const required = requiredFor(input.policy, field);
       const where = { file: table.file, ...inSheet, column };
 
-      if (profile.precisionLoss.count > 0) {
+      const loss = precisionLossRows(profile);
+      if (loss.count > 0) {
         precision.set(
           column,
           makeFinding('intake.precision-loss', `${named(column)} holds identifier-like numbers stored as floating point (e.g. 1.10105E+17); digits may have been lost.`, {
             ...where,
-            rows: profile.precisionLoss.rows,
-          }, { count: profile.precisionLoss.count }),
+            ...(loss.rows.length > 0 ? { rows: loss.rows } : {}),
+          }, { count: loss.count }),
         );
       }
 
