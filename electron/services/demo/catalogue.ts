@@ -28,6 +28,7 @@ export const RECIPIENTS = {
   portFinance: { name: '宁波港航供应链金融有限公司（示例）', creditCode: enterprise('330206', 'MA2CQ4WK') },
   ruralCredit: { name: '永嘉县农村信用合作联社（示例）', creditCode: enterprise('330324', '14555032') },
   insurer: { name: '中安健康保险股份有限公司浙江分公司（示例）', creditCode: enterprise('330100', 'MA2B8TY6') },
+  tourism: { name: '杭州西湖文化旅游发展有限公司（示例）', creditCode: enterprise('330106', 'MA2J9RT3') },
   planning: {
     name: '杭州市城市规划设计研究院（示例）',
     // A public institution (事业单位): registration department 1, organisation type 2.
@@ -65,6 +66,9 @@ const SOURCE_SWJ: Source = { datasetId: 'ZJ-SWJ-0031', name: '纳税信用评价
 /** Province medical-insurance settlements flowing back to Hangzhou (省回流); the accepted approval is ZJ-HL-2025-0042. */
 export const BACKFLOW_APPROVAL = 'ZJ-HL-2025-0042';
 
+/** The Hangzhou authority's approval of mobile signalling statistics (社会数据). */
+export const SOCIAL_APPROVAL = 'HZ-SH-2025-0107';
+
 export const SOURCES = {
   enterprises: SOURCE_SCJG,
   tax: SOURCE_SWJ,
@@ -72,6 +76,7 @@ export const SOURCES = {
   settlementsUnapproved: { datasetId: 'HZ-YB-0009', name: '医保结算数据（省回流）', provider: '浙江省医疗保障局', level: 'province', backflow: true, social: false, approvalRef: null },
   transit: { datasetId: 'HZ-JT-0021', name: '公交地铁刷卡客流', provider: '杭州市交通运输局', level: 'city', backflow: false, social: false, approvalRef: null },
   signalling: { datasetId: 'SOC-YYS-0001', name: '手机信令出行统计（社会数据）', provider: '某电信运营商浙江分公司（示例）', level: 'city', backflow: false, social: true, approvalRef: null },
+  signallingApproved: { datasetId: 'SOC-YYS-0001', name: '手机信令出行统计（社会数据）', provider: '某电信运营商浙江分公司（示例）', level: 'city', backflow: false, social: true, approvalRef: SOCIAL_APPROVAL },
   port: { datasetId: 'NB-GH-0004', name: '港航企业经营信息', provider: '宁波市港航管理中心', level: 'city', backflow: false, social: false, approvalRef: null },
   agriculture: { datasetId: 'WZ-NY-0002', name: '农业经营主体名录', provider: '永嘉县农业农村局', level: 'county', backflow: false, social: false, approvalRef: null },
 } as const satisfies Record<string, Source>;
@@ -85,16 +90,20 @@ export const SCENARIOS = {
   commute: { id: 'SC-TRAFFIC-COMMUTE', name: '城市通勤出行规划', purpose: '分析区县之间通勤流量，支撑公交线网优化' },
   port: { id: 'SC-PORT-LOGISTICS', name: '港航物流供应链金融', purpose: '评估港航企业经营规模，支撑供应链融资' },
   agriculture: { id: 'SC-AGRI-LOAN', name: '农业经营主体信贷', purpose: '为家庭农场和农民专业合作社授信提供参考' },
+  /** In no policy: the Hangzhou agreement approves claims and commuting, not tourism. */
+  tourism: { id: 'SC-TOURISM-FLOW', name: '景区客流监测与文旅营销', purpose: '分析景区周边区县客流来源，支撑文旅营销投放' },
 } as const satisfies Record<string, Scenario>;
 
-export type Agreement = {
+/** What a candidate's `authorization` block says about its agreement. */
+export type AgreementTerms = {
   agreementId: string;
   level: 'province' | 'city' | 'county';
   region: string;
   validFrom: string;
   validTo: string;
-  policy: PolicyInput;
 };
+
+export type Agreement = AgreementTerms & { policy: PolicyInput };
 
 type FieldRule = [dataset: string, name: string, maxGrade: number, requiredTransform: string[]];
 
@@ -233,7 +242,7 @@ export const AGREEMENTS = {
     ],
     fields: HANGZHOU_FIELDS,
     approvedBackflow: [BACKFLOW_APPROVAL],
-    approvedSocial: ['HZ-SH-2025-0107'],
+    approvedSocial: [SOCIAL_APPROVAL],
   }),
   /** Ningbo agreement of 宁波港航数据科技, which ended on 2025-12-31. */
   ningboExpired: agreement('city', '330200', {
@@ -260,3 +269,12 @@ export const AGREEMENTS = {
     fields: AGRICULTURE_FIELDS,
   }),
 } as const satisfies Record<string, Agreement>;
+
+/**
+ * Agreements signed but without an issued export policy: a candidate citing one is reviewed
+ * against the policy of the agreement it still operates under (`authz.agreement-mismatch`).
+ */
+export const UNISSUED_AGREEMENTS = {
+  /** 之江数据服务's follow-up province agreement, signed in 2026; its policy has not been issued. */
+  riskProvince2026: { agreementId: 'ZJ-SQYY-2026-003', level: 'province', region: '330000', validFrom: '2026-07-01', validTo: '2029-06-30' },
+} as const satisfies Record<string, AgreementTerms>;

@@ -17,7 +17,7 @@ import { parseStrictJson } from '../../../shared/formats/strict-json';
 import { isValidResidentId } from '../../../shared/ids/resident-id';
 import { isSoleTrader, isValidUscc } from '../../../shared/ids/uscc';
 import { readWorkbook, scanXlsxSheet } from '../tables/xlsx-reader';
-import { DEMO_SEED, type DemoWorkspace, describeDemo, generateDemoWorkspace } from './generate';
+import { DEMO_SEED, type DemoPackageInfo, type DemoWorkspace, describeDemo, generateDemoWorkspace } from './generate';
 import { XLSX_MEDIA_TYPE } from './package-kit';
 
 const AS_OF = { asOf: '2026-11-27' };
@@ -147,14 +147,20 @@ function pkg(name: string): Loaded {
   return found;
 }
 
+function infoOf(p: Loaded): DemoPackageInfo {
+  return describeDemo().find((d) => d.dir === 'packages' && d.folder === p.name)!;
+}
+
+/** The policy the package is reviewed against. */
 function policyOf(p: Loaded): Policy {
-  const found = policies.find((x) => x.agreementId === p.manifest.authorization.agreementId);
-  if (!found) throw new Error(`no policy for ${p.manifest.authorization.agreementId}`);
+  const id = infoOf(p).policy;
+  const found = policies.find((x) => x.id === id);
+  if (!found) throw new Error(`no policy ${id}`);
   return found;
 }
 
 function targetsOf(p: Loaded): readonly string[] {
-  return describeDemo().find((d) => d.folder === p.name)!.targets;
+  return infoOf(p).targets;
 }
 
 const NON_BLOCKING = new Set(['revision.changed', 'intake.encoding-guessed']);
@@ -185,6 +191,13 @@ describe('generateDemoWorkspace', () => {
     }
     for (const file of workspace.policies) expect(path.dirname(file)).toBe(path.join(root, 'policies'));
     expect(policies.map((p) => path.join(root, 'policies', `${p.id}.json`))).toEqual(workspace.policies);
+  });
+
+  it('writes the broken packages under broken/, apart from the packages the app imports', async () => {
+    expect(workspace.broken.length).toBeGreaterThanOrEqual(3);
+    for (const file of workspace.broken) expect(path.dirname(file)).toBe(path.join(root, 'broken'));
+    expect((await readdir(path.join(root, 'broken'))).sort()).toEqual(workspace.broken.map((f) => path.basename(f)).sort());
+    expect((await readdir(path.join(root, 'packages'))).sort()).toEqual(workspace.packages.map((f) => path.basename(f)).sort());
   });
 
   it('covers every product kind, several operators, and a spread of submission dates in Oct–Nov 2026', () => {
@@ -252,8 +265,8 @@ describe('generateDemoWorkspace', () => {
     for (const file of await listFiles(root)) {
       const bytes = await readFile(path.join(root, file));
       total += (await stat(path.join(root, file))).size;
-      // A workbook is a zip: its compressed bytes may hold any value.
-      if (!file.endsWith('.xlsx')) expect(bytes.includes(0x0d), file).toBe(false);
+      // A workbook is a zip, and so is a zipped package: their bytes may hold any value.
+      if (!file.endsWith('.xlsx') && !file.endsWith('.zip')) expect(bytes.includes(0x0d), file).toBe(false);
     }
     expect(total).toBeLessThan(2 * 1024 * 1024);
   });
@@ -262,16 +275,35 @@ describe('generateDemoWorkspace', () => {
     await expect(generateDemoWorkspace(root)).rejects.toThrow(/not empty/);
   });
 
-  it('describes every generated package once', () => {
-    expect(describeDemo().map((d) => d.folder)).toEqual(loaded.map((p) => p.name));
-    for (const d of describeDemo()) expect(d.description.length).toBeGreaterThan(20);
+  it('lists every package with what it is built to fire in the README', async () => {
+    const readme = await readFile(path.resolve(__dirname, '../../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Demo workspace'), readme.indexOf('\n## ', readme.indexOf('## Demo workspace')));
+    for (const d of describeDemo()) {
+      const line = section.split('\n').find((l) => l.startsWith(`| \`${d.dir}/${d.folder}\` |`));
+      expect(line, `${d.dir}/${d.folder}`).toBeDefined();
+      const cells = line!.split(' | ');
+      expect(cells[3]!.match(/`[a-z.-]+`/g)?.map((t) => t.slice(1, -1)) ?? [], d.folder).toEqual(d.targets);
+    }
+  });
+
+  it('describes every generated package once, each with a policy that exists', () => {
+    expect(describeDemo().filter((d) => d.dir === 'packages').map((d) => d.folder)).toEqual(loaded.map((p) => p.name));
+    expect(describeDemo().filter((d) => d.dir === 'broken').map((d) => path.join(root, 'broken', d.folder))).toEqual(workspace.broken);
+    for (const d of describeDemo()) {
+      expect(d.description.length).toBeGreaterThan(20);
+      expect(policies.map((p) => p.id)).toContain(d.policy);
+    }
   });
 });
 
 describe('demo policies', () => {
-  it('has one policy per agreement, and every candidate has its policy', () => {
+  it('has one policy per agreement, and every candidate is reviewed against the policy of the agreement it cites, unless built not to be', () => {
     expect(new Set(policies.map((p) => p.agreementId)).size).toBe(policies.length);
-    for (const p of loaded) expect(() => policyOf(p)).not.toThrow();
+    for (const p of loaded) {
+      const cited = policies.find((x) => x.agreementId === p.manifest.authorization.agreementId);
+      if (targetsOf(p).includes('authz.agreement-mismatch')) expect(cited, p.name).toBeUndefined();
+      else expect(cited, p.name).toBe(policyOf(p));
+    }
   });
 
   it('authorizes every field the packages use, except where a package is built to break scope', () => {
@@ -281,24 +313,26 @@ describe('demo policies', () => {
       for (const file of p.manifest.files) {
         for (const field of file.table?.fields ?? []) {
           const rule = policy.authorizedFields.find((a) => a.dataset === field.dataset && a.name === field.name);
-          if (targets.includes('scope.unauthorized-field')) continue;
+          if (!rule && targets.includes('scope.unauthorized-field')) continue;
           expect(rule, `${p.name} ${field.dataset}.${field.name}`).toBeDefined();
-          expect(field.grade, `${p.name} ${field.name}`).toBeLessThanOrEqual(rule!.maxGrade);
+          if (!targets.includes('scope.grade-exceeded')) expect(field.grade, `${p.name} ${field.name}`).toBeLessThanOrEqual(rule!.maxGrade);
           if (!targets.includes('scope.transform-missing')) expect(rule!.requiredTransform, `${p.name} ${field.name}`).toContain(field.transform);
         }
       }
       const unauthorized = p.manifest.files.flatMap((f) => f.table?.fields ?? []).filter((f) => !policy.authorizedFields.some((a) => a.dataset === f.dataset && a.name === f.name));
-      expect(unauthorized.length > 0, p.name).toBe(targets.includes('scope.unauthorized-field'));
+      // (The demo workbook's undescribed sheets are unauthorized too; run-check and demo-findings show that.)
+      if (unauthorized.length > 0) expect(targets, p.name).toContain('scope.unauthorized-field');
     }
   });
 
-  it('approves every scenario and recipient, and the clean packages meet every manifest-level rule', () => {
+  it('approves every scenario and recipient, except where built not to, and the clean packages meet every manifest-level rule', () => {
     for (const p of loaded) {
       const policy = policyOf(p);
+      const targets = targetsOf(p);
       const scenario = policy.scenarios.find((s) => s.id === p.manifest.scenario.id);
-      expect(scenario, p.name).toBeDefined();
-      expect(scenario!.recipients, p.name).toContain(p.manifest.recipient.creditCode);
-      expect(p.manifest.authorization).toMatchObject(policy.authorization);
+      expect(scenario === undefined, p.name).toBe(targets.includes('scenario.not-approved'));
+      if (scenario) expect(scenario.recipients.includes(p.manifest.recipient.creditCode), p.name).toBe(!targets.includes('scenario.recipient-not-approved'));
+      if (!targets.includes('authz.agreement-mismatch')) expect(p.manifest.authorization).toMatchObject(policy.authorization);
       if (!isClean(p)) continue;
       expect(p.manifest.product.rawPackage).toBe(false);
       expect(p.manifest.authorization.validTo >= p.manifest.submittedAt.slice(0, 10)).toBe(true);
@@ -337,13 +371,19 @@ describe('demo identifiers', () => {
     for (const code of codes) expect(isValidUscc(code, { checkOrgCode: true }), code).toBe(true);
   });
 
-  it('gives every credit_code cell a valid code; only the merchant list holds sole traders', async () => {
+  it('gives every credit_code cell a valid code (but where Excel wrote numbers); only the merchant list holds sole traders', async () => {
     let checked = 0;
     for (const p of loaded) {
       for (const file of p.manifest.files.filter((f) => f.table)) {
         const table = await readTable(p, file);
         if (!table.header.includes('credit_code')) continue;
-        const codes = columnOf(table, 'credit_code');
+        let codes = columnOf(table, 'credit_code');
+        if (p.name === 'EC-2026-001028-r1') {
+          // Half the codes were all digits, and Excel wrote them in exponent form.
+          const floats = codes.filter((c) => /^9\.\d{1,5}E\+17$/.test(c));
+          expect(floats).toHaveLength(codes.length / 2);
+          codes = codes.filter((c) => !floats.includes(c));
+        }
         for (const code of codes) expect(isValidUscc(code, { checkOrgCode: true }), `${p.name} ${code}`).toBe(true);
         checked += codes.length;
         const soleTraders = codes.filter(isSoleTrader).length;
@@ -385,7 +425,7 @@ describe('demo contents', () => {
 
   it('keeps clean packages free of clear mobile numbers, k-anonymous (k=5) and l-diverse (l=2)', async () => {
     const clean = loaded.filter(isClean);
-    expect(clean.map((p) => p.name)).toEqual(['EC-2026-001001-r1', 'EC-2026-001001-r2', 'EC-2026-001014-r1', 'EC-2026-001015-r1', 'EC-2026-001017-r1']);
+    expect(clean.map((p) => p.name)).toEqual(['EC-2026-001001-r1', 'EC-2026-001001-r2', 'EC-2026-001014-r1', 'EC-2026-001015-r1', 'EC-2026-001017-r1', 'EC-2026-001030-r1']);
     for (const p of clean) {
       for (const file of p.manifest.files) {
         const text = await fileText(p, file);
@@ -537,5 +577,67 @@ describe('demo contents', () => {
     const authorized = new Set(policyOf(p).authorizedFields.map((f) => f.name));
     const properties = Object.values(spec.components.schemas).flatMap((s) => Object.keys(s.properties));
     expect(properties.filter((name) => !authorized.has(name))).toEqual(['legal_rep_home_address']);
+  });
+  it('masks resident IDs 6+4 and phones in two forms where mask:3,4 is declared', async () => {
+    const p = pkg('EC-2026-001019-r1');
+    const file = p.manifest.files.find((f) => f.table)!;
+    const table = await readTable(p, file);
+    expect(columnOf(table, 'legal_rep_id').every((v) => /^33\d{4}\*{8}\d{3}[\dX]$/.test(v))).toBe(true);
+    const phones = columnOf(table, 'legal_rep_phone');
+    expect(phones.filter((v) => /^1\d{2}\*{4}\d{4}$/.test(v))).toHaveLength(60);
+    expect(phones.filter((v) => /^\*{7}\d{4}$/.test(v))).toHaveLength(20);
+  });
+
+  it('suppresses small counts as <10, leaving two single suppressions a subtotal gives back', async () => {
+    const p = pkg('EC-2026-001022-r1');
+    const table = await readTable(p, p.manifest.files.find((f) => f.table)!);
+    const byDistrict = new Map<string, string[][]>();
+    for (const row of table.rows) byDistrict.set(row[0]!, [...(byDistrict.get(row[0]!) ?? []), row]);
+    const suppressed = [...byDistrict.values()].map((rows) => rows.filter((r) => r[2] === '<10').length).sort();
+    expect(suppressed).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 2]);
+    for (const rows of byDistrict.values()) {
+      const [subtotal, members] = [rows.at(-1)!, rows.slice(0, -1)];
+      expect(subtotal[1]).toBe('小计');
+      const shown = members.filter((r) => r[2] !== '<10').reduce((n, r) => n + Number(r[2]), 0);
+      const hidden = Number(subtotal[2]) - shown;
+      const count = members.filter((r) => r[2] === '<10').length;
+      // The suppressed cells together hold between 1 and 9 each.
+      expect(hidden).toBeGreaterThanOrEqual(count);
+      expect(hidden).toBeLessThanOrEqual(9 * count);
+    }
+  });
+
+  it('gives three district × industry classes of the l-diversity sample a single score band', async () => {
+    const p = pkg('EC-2026-001021-r1');
+    const table = await readTable(p, p.manifest.files.find((f) => f.table)!);
+    const bands = new Map<string, Set<string>>();
+    for (const row of table.rows) {
+      const key = `${row[2]}|${row[3]}`;
+      bands.set(key, (bands.get(key) ?? new Set()).add(row[5]!));
+    }
+    expect([...bands.values()].filter((b) => b.size === 1)).toHaveLength(3);
+  });
+
+  it('writes reversible values where encrypt-sm4 and tokenize are declared, and keyed digests where none is', async () => {
+    const sm4 = pkg('EC-2026-001025-r1');
+    const table = await readTable(sm4, sm4.manifest.files.find((f) => f.table)!);
+    expect(columnOf(table, 'legal_rep_phone').every((v) => /^[0-9a-f]{32}$/.test(v))).toBe(true);
+    expect(columnOf(table, 'legal_rep_id').every((v) => /^TKN[0-9A-Z]{16}$/.test(v))).toBe(true);
+    const digests = pkg('EC-2026-001026-r1');
+    const field = digests.manifest.files[0]!.table!.fields.find((f) => f.name === 'phone_digest')!;
+    expect(field.transform).toBe('none');
+    expect(digests.manifest.processing.methods).toEqual([]);
+    const values = columnOf(await readTable(digests, digests.manifest.files[0]!), 'phone_digest');
+    expect(values.every((v) => /^[0-9a-f]{64}$/.test(v))).toBe(true);
+    expect(new Set(values).size).toBe(values.length);
+  });
+
+  it('chains revision 2 of EC-2026-001030 to a rebuild of revision 1, not to the revision 1 submitted', async () => {
+    const r1 = pkg('EC-2026-001030-r1');
+    const r2 = pkg('EC-2026-001030-r2');
+    expect(r2.manifest.previousRevisionDigest).not.toBe(await canonicalSm3(r1.raw));
+    const rebuilt = { ...(r1.raw as Record<string, unknown>), submittedAt: '2026-10-21T17:30:00+08:00' };
+    expect(r2.manifest.previousRevisionDigest).toBe(await canonicalSm3(rebuilt));
+    expect(r2.manifest.files.map((f) => f.sm3)).not.toEqual(r1.manifest.files.map((f) => f.sm3));
   });
 });

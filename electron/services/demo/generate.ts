@@ -1,10 +1,13 @@
 /**
  * Writes the demo workspace: export-candidate package folders (clean and problematic, every
  * product kind) and the export policies of their agreements, deterministically from a seed so
- * demos, screenshots and end-to-end tests see byte-identical files.
+ * demos, screenshots and end-to-end tests see byte-identical files. Beside them, `broken/` holds
+ * packages with integrity problems (digest mismatch, missing, undeclared and unsafe files) that
+ * the import refuses outright: they are for `review check`, and not part of `packages`.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import yazl from 'yazl';
 import type { z } from 'zod';
 import { createDigester } from '../../../shared/crypto/digest';
 import { Candidate, type ProductKind } from '../../../shared/formats/candidate';
@@ -13,7 +16,7 @@ import { unsafePathReason } from '../../../shared/formats/common';
 import { describeIssues } from '../../../shared/formats/issues';
 import { Policy } from '../../../shared/formats/policy';
 import { AGREEMENTS } from './catalogue';
-import type { DemoPackageSpec, PackageDraft } from './package-kit';
+import type { Damage, DemoPackageSpec, PackageDraft } from './package-kit';
 import { DEMO_PACKAGES } from './packages';
 
 /** The seed of the shipped demo workspace. */
@@ -22,16 +25,25 @@ export const DEMO_SEED = 20261001;
 export type DemoWorkspace = {
   /** Absolute paths of the package folders (`<outDir>/packages/<id>-r<revision>`), in generation order. */
   packages: string[];
+  /**
+   * Absolute paths of the deliberately broken packages (`<outDir>/broken/<id>-r<revision>`, a
+   * folder or a `.zip`): integrity problems the import refuses, for `review check` only.
+   */
+  broken: string[];
   /** Absolute paths of the policy files (`<outDir>/policies/<policy-id>.json`). */
   policies: string[];
 };
 
 export type DemoPackageInfo = {
-  /** The folder name under `packages/`. */
+  /** The folder (or, for a zipped broken package, file) name under `dir`. */
   folder: string;
+  /** `packages` for the workspace the app imports, `broken` for packages only `review check` reads. */
+  dir: 'packages' | 'broken';
   id: string;
   revision: number;
   kind: ProductKind;
+  /** The id of the policy (`policies/<id>.json`) the package is reviewed against. */
+  policy: string;
   /** One line of English: what the package exercises. */
   description: string;
   /** RULES.md rule IDs the package is built to trigger; empty for a clean package. */
@@ -42,9 +54,11 @@ export type DemoPackageInfo = {
 export function describeDemo(): DemoPackageInfo[] {
   return DEMO_PACKAGES.map((spec) => ({
     folder: folderName(spec),
+    dir: spec.damage ? 'broken' : 'packages',
     id: spec.id,
     revision: spec.revision,
     kind: spec.kind,
+    policy: spec.policy,
     description: spec.description,
     targets: spec.targets,
   }));
@@ -61,21 +75,26 @@ export async function generateDemoWorkspace(outDir: string, options: { seed?: nu
   const root = path.resolve(outDir);
   await ensureEmptyDirectory(root);
 
-  const digests = new Map<string, string>();
+  const written = new Map<string, { manifest: CandidateInput; digest: string }>();
+  const earlier = (id: string, revision: number) => {
+    const found = written.get(`${id}@${revision}`);
+    if (!found) throw new Error(`demo package ${id} revision ${revision} must be generated before the revision that follows it`);
+    return found;
+  };
   const packages: string[] = [];
+  const broken: string[] = [];
   for (const spec of DEMO_PACKAGES) {
     const draft = await spec.build({
       seed,
-      candidateDigest(id, revision) {
-        const digest = digests.get(`${id}@${revision}`);
-        if (!digest) throw new Error(`demo package ${id} revision ${revision} must be generated before the revision that follows it`);
-        return digest;
-      },
+      candidateDigest: (id, revision) => earlier(id, revision).digest,
+      candidateManifest: (id, revision) => structuredClone(earlier(id, revision).manifest),
     });
-    const folder = path.join(root, 'packages', folderName(spec));
-    const manifest = await writePackage(folder, spec, draft);
-    digests.set(`${spec.id}@${spec.revision}`, await canonicalSm3(manifest));
-    packages.push(folder);
+    const { manifest, payload } = await assemble(spec, draft);
+    const target = path.join(root, spec.damage ? 'broken' : 'packages', folderName(spec));
+    if (spec.damage) await writeDamaged(target, manifest, payload, spec.damage);
+    else await writeFolder(target, manifest, payload);
+    written.set(`${spec.id}@${spec.revision}`, { manifest, digest: await canonicalSm3(manifest) });
+    (spec.damage ? broken : packages).push(target);
   }
 
   const policies: string[] = [];
@@ -87,20 +106,19 @@ export async function generateDemoWorkspace(outDir: string, options: { seed?: nu
     await writeFile(file, json(agreement.policy));
     policies.push(file);
   }
-  return { packages, policies };
+  return { packages, broken, policies };
 }
 
 type CandidateInput = z.input<typeof Candidate>;
 
-/** Writes the payload files and `candidate.json`; returns the manifest as written. */
-async function writePackage(folder: string, spec: DemoPackageSpec, draft: PackageDraft): Promise<CandidateInput> {
+type Payload = Array<{ path: string; content: Uint8Array }>;
+
+/** Digests the payload files and builds `candidate.json`; throws when the manifest would not pass its schema. */
+async function assemble(spec: DemoPackageSpec, draft: PackageDraft): Promise<{ manifest: CandidateInput; payload: Payload }> {
   const files: CandidateInput['files'] = [];
   for (const file of draft.files) {
     const unsafe = unsafePathReason(file.path);
     if (unsafe) throw new Error(`demo package ${folderName(spec)}: ${file.path}: ${unsafe}`);
-    const target = path.join(folder, ...file.path.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, file.content);
     const digester = await createDigester();
     digester.update(file.content);
     const { sha256, sm3 } = digester.digest();
@@ -139,12 +157,56 @@ async function writePackage(folder: string, spec: DemoPackageSpec, draft: Packag
   };
   const result = Candidate.safeParse(manifest);
   if (!result.success) throw new Error(`demo package ${folderName(spec)} has an invalid manifest: ${problemsOf(result.error)}`);
-  await writeFile(path.join(folder, 'candidate.json'), json(manifest));
-  return manifest;
+  return { manifest, payload: draft.files.map((f) => ({ path: f.path, content: f.content })) };
 }
 
-function folderName(spec: Pick<DemoPackageSpec, 'id' | 'revision'>): string {
-  return `${spec.id}-r${spec.revision}`;
+/** Writes the payload files and `candidate.json` into `folder`. */
+async function writeFolder(folder: string, manifest: CandidateInput, payload: Payload): Promise<void> {
+  for (const file of payload) {
+    const target = path.join(folder, ...file.path.split('/'));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+  }
+  await writeFile(path.join(folder, 'candidate.json'), json(manifest));
+}
+
+/** A fixed time for every zip entry, so a zip's bytes depend on its contents alone. */
+const ZIP_MTIME = new Date('2026-11-20T00:00:00Z');
+/** `S_IFLNK | 0777`: a symbolic link in a zip entry's Unix mode. */
+const SYMLINK_MODE = 0o120777;
+
+/** Writes a correct package, then damages it as `damage` says (see package-kit.ts). */
+async function writeDamaged(target: string, manifest: CandidateInput, payload: Payload, damage: Damage): Promise<void> {
+  if (damage.kind === 'zip-with-link') {
+    const zip = new yazl.ZipFile();
+    // Stored, not deflated: the bytes do not depend on the zlib build.
+    const options = { mtime: ZIP_MTIME, compress: false };
+    zip.addBuffer(Buffer.from(json(manifest)), 'candidate.json', { ...options, mode: 0o100644 });
+    for (const file of payload) zip.addBuffer(Buffer.from(file.content), file.path, { ...options, mode: 0o100644 });
+    zip.addBuffer(Buffer.from(damage.target), damage.link, { ...options, mode: SYMLINK_MODE });
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, Buffer.concat(chunks));
+    return;
+  }
+  await writeFolder(target, manifest, payload);
+  if (damage.kind === 'edited-after-manifest') {
+    const file = payload.find((f) => f.path === damage.path);
+    if (!file) throw new Error(`demo package ${path.basename(target)} has no file ${damage.path} to edit`);
+    const edited = damage.edit(file.content);
+    if (Buffer.from(edited).equals(Buffer.from(file.content))) throw new Error(`the edit of ${damage.path} changes nothing`);
+    await writeFile(path.join(target, ...damage.path.split('/')), edited);
+  } else {
+    const to = path.join(target, ...damage.to.split('/'));
+    await mkdir(path.dirname(to), { recursive: true });
+    await rename(path.join(target, ...damage.from.split('/')), to);
+  }
+}
+
+function folderName(spec: Pick<DemoPackageSpec, 'id' | 'revision' | 'damage'>): string {
+  return `${spec.id}-r${spec.revision}${spec.damage?.kind === 'zip-with-link' ? '.zip' : ''}`;
 }
 
 /** Two-space JSON with a final newline; key order is the order the objects were built in. */

@@ -5,7 +5,7 @@
  */
 import type { Faker } from '@faker-js/faker';
 import type { FILE_ROLES, ProductKind } from '../../../shared/formats/candidate';
-import type { Agreement, Party, Scenario, Source } from './catalogue';
+import type { AgreementTerms, Party, Scenario, Source } from './catalogue';
 import { encodeGb18030 } from './gb18030';
 import { type Cell, type Column, type DemoTable, type TableDescription, describeTable, toCsv, toJsonArray, toNdjson, toTsv } from './tables';
 import { balancedCombinations, companyName, creditCode } from './values';
@@ -22,7 +22,8 @@ export type PackageDraft = {
   submittedAt: string;
   product: { name: string; kind: ProductKind; description: string; rawPackage: boolean };
   operator: Party;
-  agreement: Agreement;
+  /** The agreement the manifest cites (usually one of AGREEMENTS; see UNISSUED_AGREEMENTS). */
+  agreement: AgreementTerms;
   scenario: Scenario;
   recipient: Omit<Party, 'contact'>;
   sources: Source[];
@@ -34,7 +35,22 @@ export type BuildContext = {
   seed: number;
   /** The candidate digest of an already generated revision (for `previousRevisionDigest`). */
   candidateDigest(id: string, revision: number): string;
+  /** The manifest of an already generated revision, as written. */
+  candidateManifest(id: string, revision: number): Record<string, unknown>;
 };
+
+/**
+ * How a deliberately broken package is damaged after it has been written correctly — the
+ * integrity problems the import refuses outright, so such packages live in `broken/` and are
+ * only for `review check`:
+ * - `edited-after-manifest`: a payload file is changed after candidate.json pinned its digests;
+ * - `renamed`: a payload file is renamed, so the listed name is missing and the new one undeclared;
+ * - `zip-with-link`: the package is written as a `.zip` that also holds a symbolic link.
+ */
+export type Damage =
+  | { kind: 'edited-after-manifest'; path: string; edit: (content: Uint8Array) => Uint8Array }
+  | { kind: 'renamed'; from: string; to: string }
+  | { kind: 'zip-with-link'; link: string; target: string };
 
 export type DemoPackageSpec = {
   id: string;
@@ -44,6 +60,10 @@ export type DemoPackageSpec = {
   description: string;
   /** Rule IDs of RULES.md the package is built to trigger; empty for a clean package. */
   targets: readonly string[];
+  /** The id of the demo policy the package is reviewed against (its agreement's, unless it cites one without a policy). */
+  policy: string;
+  /** Only for the packages of `broken/`: how the written package is damaged. */
+  damage?: Damage;
   build(context: BuildContext): PackageDraft | Promise<PackageDraft>;
 };
 

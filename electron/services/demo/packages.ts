@@ -1,16 +1,20 @@
 /**
  * The demo export candidates: one spec per package folder, each building its manifest draft and
- * payload files from a seeded faker. Clean packages pass their policy; every problematic one is
- * problematic by content (what the rules of RULES.md look for), never by a broken format.
+ * payload files from a seeded faker, with the RULES.md rules it is built to fire (`targets`) and
+ * the policy it is reviewed against. Clean packages pass their policy; every problematic one is
+ * problematic by content (what the rules look for), never by a broken format — except the
+ * packages of `broken/`, written correctly and then damaged (`damage`) for the integrity rules.
  */
-import { md5 } from 'hash-wasm';
-import { AGREEMENTS, HANGZHOU_DISTRICTS, NINGBO_DISTRICTS, OPERATORS, RECIPIENTS, SCENARIOS, SOURCES, ZHEJIANG_REGIONS } from './catalogue';
+import { createHMAC, createSM3, md5, sm3 } from 'hash-wasm';
+import { canonicalSm3 } from '../../../shared/formats/canonical';
+import { AGREEMENTS, HANGZHOU_DISTRICTS, NINGBO_DISTRICTS, OPERATORS, RECIPIENTS, SCENARIOS, SOCIAL_APPROVAL, SOURCES, UNISSUED_AGREEMENTS, ZHEJIANG_REGIONS } from './catalogue';
 import {
   AGE_BANDS,
   EMPLOYEE_BANDS,
   INDUSTRIES,
   MONTHS_2025,
   SCORE_BANDS,
+  type BuildContext,
   type DemoPackageSpec,
   type DemoSheet,
   type PackageDraft,
@@ -28,7 +32,20 @@ import {
   workbookFile,
 } from './package-kit';
 import type { Cell, DemoTable } from './tables';
-import { address, balancedCombinations, creditCode, diverseValues, maskKeep, maskName, mobile, personName, residentId, seededFaker } from './values';
+import {
+  address,
+  balancedCombinations,
+  creditCode,
+  diverseValues,
+  maskKeep,
+  maskName,
+  mobile,
+  numericCreditCode,
+  personName,
+  residentId,
+  seededFaker,
+  spreadsheetNumber,
+} from './values';
 
 const SCJG = 'ZJ-SCJG-0012';
 const FOUR_DISTRICTS = HANGZHOU_DISTRICTS.slice(0, 4);
@@ -44,6 +61,15 @@ const col = {
 };
 
 const classKey = (...parts: string[]) => parts.join('\u0000');
+
+/** The ids of the demo policies, for each spec's `policy`. */
+const POLICY = {
+  CREDIT: AGREEMENTS.creditProvince.policy.id,
+  RISK: AGREEMENTS.riskProvince.policy.id,
+  HANGZHOU: AGREEMENTS.hangzhou.policy.id,
+  NINGBO: AGREEMENTS.ningboExpired.policy.id,
+  YONGJIA: AGREEMENTS.yongjiaOverLong.policy.id,
+};
 
 // ---------------------------------------------------------------------------------------------
 // EC-2026-001001: the clean package, revision 1 and its resubmission.
@@ -815,6 +841,510 @@ async function enterpriseWorkbook(seed: number): Promise<PackageDraft> {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// EC-2026-001019…001028: masks, disclosure control, scenario, reversibility and scope problems.
+
+function nonconformingMasks(seed: number): PackageDraft {
+  const faker = seededFaker(seed, 1019);
+  const base = enterprises(faker, 80, FOUR_DISTRICTS, FOUR_INDUSTRIES);
+  // Identity numbers masked by the legacy rule (region code kept: 6+4); phones processed in two
+  // batches, one of which kept only the last four digits.
+  const rows: Cell[][] = base.map((e, i) => {
+    const id = residentId(faker, ZHEJIANG_REGIONS);
+    const phone = mobile(faker);
+    return [e.creditCode, e.name, e.district, e.industry, maskKeep(id, 6, 4), i % 4 === 3 ? maskKeep(phone, 0, 4) : maskKeep(phone, 3, 4)];
+  });
+  const table: DemoTable = {
+    kind: 'microdata',
+    quasiIdentifiers: ['district', 'industry'],
+    columns: [
+      col.creditCode(),
+      col.enterpriseName(),
+      col.district(),
+      col.industry(),
+      column('legal_rep_id', SCJG, 'string', 'sensitive-personal', 3, 'mask:3,4'),
+      column('legal_rep_phone', SCJG, 'string', 'personal', 3, 'mask:3,4'),
+    ],
+    rows,
+  };
+  const report = `# 数据产品说明\n\n法定代表人身份证号和手机号均声明按 mask:3,4 脱敏（保留前三位和后四位）。\n\n- 样本量：${rows.length} 家企业\n- 身份证号由原核验系统导出，手机号分两批处理\n`;
+  return {
+    submittedAt: '2026-10-15T10:30:00+08:00',
+    product: { name: '企业法定代表人实名核验数据包', kind: 'data-package', description: '企业法定代表人身份证号与手机号的脱敏结果，用于授信前实名核验。', rawPackage: false },
+    operator: OPERATORS.shuzhi,
+    agreement: AGREEMENTS.creditProvince,
+    scenario: SCENARIOS.credit,
+    recipient: RECIPIENTS.bank,
+    sources: [SOURCES.enterprises],
+    processing: {
+      methods: [
+        { field: 'legal_rep_id', name: '掩码（保留前3后4位）', keyed: false, reversible: false },
+        { field: 'legal_rep_phone', name: '掩码（保留前3后4位）', keyed: false, reversible: false },
+      ],
+    },
+    files: [csvFile('data/legal_rep_verification.csv', table), markdownFile('report/说明.md', 'report', report)],
+  };
+}
+
+function fineGrainedMicrodata(seed: number): PackageDraft {
+  const faker = seededFaker(seed, 1020);
+  // District × industry × employee band: 96 combinations for 120 enterprises, most classes of one or two.
+  const base = enterprises(faker, 120, FOUR_DISTRICTS, INDUSTRIES);
+  const table: DemoTable = {
+    kind: 'microdata',
+    quasiIdentifiers: ['district', 'industry', 'employees_band'],
+    columns: [col.creditCode(), col.district(), col.industry(), col.employeesBand(), column('tax_credit_grade', 'ZJ-SWJ-0031', 'string', 'derived', 2, 'none')],
+    rows: base.map((e) => [
+      e.creditCode,
+      e.district,
+      e.industry,
+      faker.helpers.arrayElement(EMPLOYEE_BANDS),
+      faker.helpers.weightedArrayElement([
+        { weight: 35, value: 'A' },
+        { weight: 40, value: 'B' },
+        { weight: 15, value: 'M' },
+        { weight: 10, value: 'C' },
+      ]),
+    ]),
+  };
+  return {
+    submittedAt: '2026-10-19T14:10:00+08:00',
+    product: {
+      name: '小微企业贷后监测明细数据包',
+      kind: 'data-package',
+      description: '按区县、行业和从业人员规模列出的企业纳税信用等级明细，用于贷后风险监测。',
+      rawPackage: false,
+    },
+    operator: OPERATORS.zhijiang,
+    agreement: AGREEMENTS.riskProvince,
+    scenario: SCENARIOS.risk,
+    recipient: RECIPIENTS.lender,
+    sources: [SOURCES.enterprises, SOURCES.tax],
+    processing: { methods: [] },
+    files: [csvFile('data/post_loan_monitoring.csv', table)],
+  };
+}
+
+function homogeneousClasses(seed: number): PackageDraft {
+  const faker = seededFaker(seed, 1021);
+  const base = enterprises(faker, 96, FOUR_DISTRICTS, FOUR_INDUSTRIES);
+  const keys = base.map((e) => classKey(e.district, e.industry));
+  const bands = diverseValues(faker, keys, SCORE_BANDS);
+  // Three classes where every enterprise has the same band: knowing an enterprise's district and
+  // industry tells its band.
+  const uniform = new Set(faker.helpers.arrayElements([...new Set(keys)].sort(), 3));
+  const table: DemoTable = {
+    kind: 'microdata',
+    quasiIdentifiers: ['district', 'industry'],
+    sensitive: ['score_band'],
+    columns: [col.creditCode(), col.enterpriseName(), col.district(), col.industry(), col.employeesBand(), col.scoreBand()],
+    rows: base.map((e, i) => [e.creditCode, e.name, e.district, e.industry, faker.helpers.arrayElement(EMPLOYEE_BANDS), uniform.has(keys[i]!) ? 'D' : bands[i]!]),
+  };
+  return {
+    submittedAt: '2026-10-23T09:20:00+08:00',
+    product: { name: '区县行业企业信用等级样本数据包', kind: 'data-package', description: '按区县和行业抽取的企业信用评分等级样本，每个区县行业组合 6 家企业。', rawPackage: false },
+    operator: OPERATORS.shuzhi,
+    agreement: AGREEMENTS.creditProvince,
+    scenario: SCENARIOS.credit,
+    recipient: RECIPIENTS.lender,
+    sources: [SOURCES.enterprises],
+    processing: { methods: [] },
+    files: [csvFile('data/score_band_sample.csv', table)],
+  };
+}
+
+function recoverableSuppression(seed: number): PackageDraft {
+  const faker = seededFaker(seed, 1022);
+  const districts = HANGZHOU_DISTRICTS.map(([, n]) => n);
+  // Small counts are suppressed as "<10". In two districts only one cell is, and the district's
+  // subtotal gives it back; in a third, two cells are (as secondary suppression requires).
+  const [single1, single2, double] = faker.helpers.arrayElements(districts, 3);
+  const rows: Cell[][] = [];
+  for (const district of districts) {
+    const small = new Set<number>();
+    if (district === single1 || district === single2) small.add(faker.number.int({ min: 0, max: AGE_BANDS.length - 1 }));
+    if (district === double) for (const i of faker.helpers.arrayElements(Array.from(AGE_BANDS.keys()), 2)) small.add(i);
+    let total = 0;
+    AGE_BANDS.forEach((age, i) => {
+      const count = small.has(i) ? faker.number.int({ min: 1, max: 9 }) : faker.number.int({ min: 40, max: 2400 });
+      total += count;
+      rows.push([district, age, small.has(i) ? '<10' : count]);
+    });
+    rows.push([district, '小计', total]);
+  }
+  const table: DemoTable = {
+    kind: 'aggregate',
+    countColumn: 'insured_count',
+    columns: [
+      column('district', HZ, 'string', 'public', 1, 'none'),
+      column('age_band', HZ, 'string', 'personal', 2, 'generalize:age-band'),
+      column('insured_count', HZ, 'integer', 'derived', 2, 'aggregate'),
+    ],
+    rows,
+  };
+  const report = `# 2025 年度参保人群年龄结构报告\n\n按区县和年龄段统计 2025 年度发生医保结算的参保人数，每个区县附小计行。\n\n小于 10 的单元格以“<10”表示。\n`;
+  return {
+    submittedAt: '2026-10-28T15:00:00+08:00',
+    product: { name: '参保人群年龄结构统计报告', kind: 'data-report', description: '按区县与年龄段汇总的医保结算人数，附区县小计。', rawPackage: false },
+    operator: OPERATORS.citydata,
+    agreement: AGREEMENTS.hangzhou,
+    scenario: SCENARIOS.claim,
+    recipient: RECIPIENTS.insurer,
+    sources: [SOURCES.settlementsApproved],
+    processing: { methods: [] },
+    files: [csvFile('data/insured_by_district_age.csv', table), markdownFile('report/报告.md', 'report', report)],
+  };
+}
+
+function tourismFlows(seed: number): PackageDraft {
+  const faker = seededFaker(seed, 1023);
+  const origins = HANGZHOU_DISTRICTS.map(([, n]) => n);
+  const destinations = ['杭州市西湖区', '杭州市上城区', '杭州市拱墅区', '杭州市临安区'];
+  const rows: Cell[][] = origins.flatMap((origin) =>
+    destinations.map((dest) => {
+      const trips = faker.number.int({ min: 300, max: 48000 });
+      return [origin, dest, trips, Math.floor(trips * faker.number.float({ min: 0.15, max: 0.55 }))];
+    }),
+  );
+  const table: DemoTable = {
+    kind: 'aggregate',
+    countColumn: 'trip_count',
+    columns: [
+      column('origin_district', 'SOC-YYS-0001', 'string', 'public', 1, 'none'),
+      column('dest_district', 'SOC-YYS-0001', 'string', 'public', 1, 'none'),
+      column('trip_count', 'SOC-YYS-0001', 'integer', 'derived', 2, 'aggregate'),
+      column('transit_trip_count', 'HZ-JT-0021', 'integer', 'derived', 1, 'aggregate'),
+    ],
+    rows,
+  };
+  const report = `# 景区周边客流来源分析报告\n\n统计 2025 年节假日期间各区县前往西湖、上城、拱墅、临安四个景区所在区县的出行量，以及其中乘坐公交地铁的出行量。\n\n- 出行量由运营商手机信令统计得出（批准文号 ${SOCIAL_APPROVAL}），不含任何个人轨迹\n- 用途：文旅营销投放与景区客流疏导\n`;
+  return {
+    submittedAt: '2026-11-04T10:05:00+08:00',
+    product: { name: '景区周边客流来源分析报告', kind: 'data-report', description: '各区县前往主要景区所在区县的节假日出行量，用于文旅营销。', rawPackage: false },
+    operator: OPERATORS.citydata,
+    agreement: AGREEMENTS.hangzhou,
+    scenario: SCENARIOS.tourism,
+    recipient: RECIPIENTS.tourism,
+    sources: [SOURCES.signallingApproved, SOURCES.transit],
+    processing: { methods: [] },
+    files: [csvFile('data/scenic_visitor_origins.csv', table), markdownFile('report/报告.md', 'report', report)],
+  };
+}
+
+function insurerRecipient(seed: number): PackageDraft {
+  const faker = seededFaker(seed, 1024);
+  const base = enterprises(faker, 80, FOUR_DISTRICTS, FOUR_INDUSTRIES);
+  const bands = diverseValues(faker, base.map((e) => classKey(e.district, e.industry)), SCORE_BANDS);
+  const table: DemoTable = {
+    kind: 'microdata',
+    quasiIdentifiers: ['district', 'industry'],
+    sensitive: ['score_band'],
+    columns: [col.creditCode(), col.enterpriseName(), col.district(), col.industry(), col.employeesBand(), col.scoreBand()],
+    rows: base.map((e, i) => [e.creditCode, e.name, e.district, e.industry, faker.helpers.arrayElement(EMPLOYEE_BANDS), bands[i]!]),
+  };
+  return {
+    submittedAt: '2026-11-06T16:30:00+08:00',
+    product: {
+      name: '企业信用评分数据包（保险增信）',
+      kind: 'data-package',
+      description: '企业信用评分等级，供保险公司承保小微企业贷款保证保险时参考。',
+      rawPackage: false,
+    },
+    operator: OPERATORS.shuzhi,
+    agreement: AGREEMENTS.creditProvince,
+    scenario: SCENARIOS.credit,
+    recipient: RECIPIENTS.insurer,
+    sources: [SOURCES.enterprises],
+    processing: { methods: [] },
+    files: [ndjsonFile('data/enterprise_scores.ndjson', table)],
+  };
+}
+
+async function reversibleDelivery(seed: number): Promise<PackageDraft> {
+  const faker = seededFaker(seed, 1025);
+  const base = enterprises(faker, 80, FOUR_DISTRICTS, FOUR_INDUSTRIES);
+  const key = faker.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' });
+  const rows: Cell[][] = [];
+  for (const e of base) {
+    // Stands in for SM4-ECB ciphertext of the phone (one 16-byte block, hex); the demo needs its
+    // shape, not a cipher.
+    const ciphertext = (await sm3(`${key}:${mobile(faker)}`)).slice(0, 32);
+    rows.push([e.creditCode, e.name, e.district, e.industry, ciphertext, `TKN${faker.string.alphanumeric({ length: 16, casing: 'upper' })}`]);
+  }
+  const table: DemoTable = {
+    kind: 'microdata',
+    quasiIdentifiers: ['district', 'industry'],
+    columns: [
+      col.creditCode(),
+      col.enterpriseName(),
+      col.district(),
+      col.industry(),
+      column('legal_rep_phone', SCJG, 'string', 'personal', 3, 'encrypt-sm4'),
+      column('legal_rep_id', SCJG, 'string', 'sensitive-personal', 3, 'tokenize'),
+    ],
+    rows,
+  };
+  const guide = '# 对接说明\n\n- 法定代表人手机号以 SM4 加密交付，密钥由接收方在授信回访时向运营方申请\n- 法定代表人身份证号以令牌交付，接收方可调用运营方令牌服务换回原值\n';
+  return {
+    submittedAt: '2026-11-09T11:45:00+08:00',
+    product: {
+      name: '法定代表人联系方式加密交付服务',
+      kind: 'data-service',
+      description: '以 SM4 加密手机号和令牌化身份证号的方式交付法定代表人信息，接收方可按需解密。',
+      rawPackage: false,
+    },
+    operator: OPERATORS.shuzhi,
+    agreement: AGREEMENTS.creditProvince,
+    scenario: SCENARIOS.credit,
+    recipient: RECIPIENTS.bank,
+    sources: [SOURCES.enterprises],
+    processing: {
+      methods: [
+        { field: 'legal_rep_phone', name: 'SM4 加密', keyed: true, reversible: true },
+        { field: 'legal_rep_id', name: '令牌化', keyed: true, reversible: true },
+      ],
+    },
+    files: [ndjsonFile('data/legal_rep_contacts.ndjson', table), markdownFile('docs/对接说明.md', 'supporting', guide)],
+  };
+}
+
+async function undeclaredDigest(seed: number): Promise<PackageDraft> {
+  const faker = seededFaker(seed, 1026);
+  const base = enterprises(faker, 80, FOUR_DISTRICTS, FOUR_INDUSTRIES);
+  // A keyed HMAC-SM3 in fact, but the manifest declares neither the transform nor a method.
+  const hmac = await createHMAC(createSM3(), faker.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' }));
+  const rows: Cell[][] = base.map((e) => {
+    hmac.init();
+    hmac.update(mobile(faker));
+    return [e.creditCode, e.name, e.district, e.industry, hmac.digest('hex')];
+  });
+  const table: DemoTable = {
+    kind: 'microdata',
+    quasiIdentifiers: ['district', 'industry'],
+    columns: [col.creditCode(), col.enterpriseName(), col.district(), col.industry(), column('phone_digest', SCJG, 'string', 'derived', 3, 'none')],
+    rows,
+  };
+  return {
+    submittedAt: '2026-11-11T14:35:00+08:00',
+    product: { name: '企业联系人匹配数据包（摘要版）', kind: 'data-package', description: '法定代表人手机号摘要，供接收方与自有客户名单匹配；未说明摘要的生成方式。', rawPackage: false },
+    operator: OPERATORS.zhijiang,
+    agreement: AGREEMENTS.riskProvince,
+    scenario: SCENARIOS.credit,
+    recipient: RECIPIENTS.bank,
+    sources: [SOURCES.enterprises],
+    processing: { methods: [] },
+    files: [csvFile('data/contact_digests.csv', table)],
+  };
+}
+
+function overGraded(seed: number): PackageDraft {
+  const faker = seededFaker(seed, 1027);
+  const table: DemoTable = {
+    kind: 'microdata',
+    columns: [
+      col.creditCode('ZJ-SWJ-0031', 1),
+      column('tax_credit_grade', 'ZJ-SWJ-0031', 'string', 'derived', 3, 'none'),
+      column('tax_year', 'ZJ-SWJ-0031', 'integer', 'public', 1, 'none'),
+    ],
+    rows: Array.from({ length: 60 }, () => [
+      creditCode(faker, faker.helpers.arrayElement(ZHEJIANG_REGIONS)),
+      faker.helpers.arrayElement(['A', 'B', 'M', 'C', 'D']),
+      2025,
+    ]),
+  };
+  return {
+    submittedAt: '2026-11-13T10:50:00+08:00',
+    product: {
+      name: '企业纳税信用等级数据包（年度）',
+      kind: 'data-package',
+      description: '2025 年度企业纳税信用等级；运营方按自有分类分级目录将纳税信用等级定为 3 级。',
+      rawPackage: false,
+    },
+    operator: OPERATORS.zhijiang,
+    agreement: AGREEMENTS.riskProvince,
+    scenario: SCENARIOS.risk,
+    recipient: RECIPIENTS.lender,
+    sources: [SOURCES.tax],
+    processing: { methods: [] },
+    files: [tsvFile('data/tax_credit_2025.tsv', table)],
+  };
+}
+
+function excelMangledCodes(seed: number): PackageDraft {
+  const faker = seededFaker(seed, 1028);
+  const codeOf = new Map(FOUR_DISTRICTS.map(([code, name]) => [name, code]));
+  const base = enterprises(faker, 80, FOUR_DISTRICTS, FOUR_INDUSTRIES);
+  // Every other enterprise was registered before 2015 with an all-digit organisation code; Excel
+  // took those codes for numbers and "Save as CSV" wrote them as 9.13301E+17.
+  const rows: Cell[][] = base.map((e, i) => [
+    i % 2 === 0 ? spreadsheetNumber(numericCreditCode(faker, codeOf.get(e.district)!)) : e.creditCode,
+    e.name,
+    e.district,
+    e.industry,
+    faker.helpers.arrayElement(EMPLOYEE_BANDS),
+  ]);
+  const table: DemoTable = {
+    kind: 'microdata',
+    quasiIdentifiers: ['district', 'industry'],
+    columns: [col.creditCode(), col.enterpriseName(), col.district(), col.industry(), col.employeesBand()],
+    rows,
+  };
+  return {
+    submittedAt: '2026-11-16T09:40:00+08:00',
+    product: { name: '存量企业名录数据包', kind: 'data-package', description: '区县存量企业名录，经 Excel 整理后另存为 CSV（UTF-8）。', rawPackage: false },
+    operator: OPERATORS.zhijiang,
+    agreement: AGREEMENTS.riskProvince,
+    scenario: SCENARIOS.credit,
+    recipient: RECIPIENTS.bank,
+    sources: [SOURCES.enterprises],
+    processing: { methods: [] },
+    files: [csvFile('data/enterprise_register.csv', table, { bom: true })],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// EC-2026-001029, 001030: an agreement without a policy, and a revision chain that does not hold.
+
+function unissuedAgreement(seed: number): PackageDraft {
+  const faker = seededFaker(seed, 1029);
+  const table: DemoTable = {
+    kind: 'microdata',
+    columns: [col.creditCode('ZJ-SWJ-0031', 1), column('tax_credit_grade', 'ZJ-SWJ-0031', 'string', 'derived', 2, 'none'), column('tax_year', 'ZJ-SWJ-0031', 'integer', 'public', 1, 'none')],
+    rows: Array.from({ length: 90 }, () => [creditCode(faker, faker.helpers.arrayElement(ZHEJIANG_REGIONS)), faker.helpers.arrayElement(['A', 'B', 'M', 'C', 'D']), 2025]),
+  };
+  return {
+    submittedAt: '2026-11-18T15:15:00+08:00',
+    product: { name: '企业纳税信用等级变动提醒服务', kind: 'data-service', description: '按月推送贷款企业纳税信用等级的变动，用于贷后监测。', rawPackage: false },
+    operator: OPERATORS.zhijiang,
+    agreement: UNISSUED_AGREEMENTS.riskProvince2026,
+    scenario: SCENARIOS.risk,
+    recipient: RECIPIENTS.lender,
+    sources: [SOURCES.tax],
+    processing: { methods: [] },
+    files: [ndjsonFile('data/tax_grade_changes.ndjson', table)],
+  };
+}
+
+async function claimForecast(seed: number, context: BuildContext, revision: 1 | 2): Promise<PackageDraft> {
+  const faker = seededFaker(seed, 1030);
+  const districts = HANGZHOU_DISTRICTS.slice(0, 5).map(([, n]) => n);
+  const rows: Cell[][] = MONTHS_2025.flatMap((month) => districts.map((district) => [month, district, faker.number.int({ min: 30, max: 1200 })]));
+  if (revision === 2) {
+    // The resubmission corrects the counts of the last quarter in two districts.
+    const change = seededFaker(seed, 103002);
+    for (const row of rows) if (row[0]! >= '2025-10' && (row[1] === districts[0] || row[1] === districts[3])) row[2] = (row[2] as number) + change.number.int({ min: 5, max: 60 });
+  }
+  const table: DemoTable = {
+    kind: 'aggregate',
+    countColumn: 'claim_count',
+    columns: [column('month', HZ, 'string', 'public', 1, 'none'), column('district', HZ, 'string', 'public', 1, 'none'), column('claim_count', HZ, 'integer', 'derived', 2, 'aggregate')],
+    rows,
+  };
+  const report =
+    revision === 1
+      ? '# 理赔服务网点需求测算报告\n\n按月、按区县统计 2025 年理赔件数，测算各区县理赔服务网点需求。\n'
+      : '# 理赔服务网点需求测算报告（第 2 版）\n\n按月、按区县统计 2025 年理赔件数，测算各区县理赔服务网点需求。第 2 版更正了两个区县第四季度的理赔件数。\n';
+  let previous: string | undefined;
+  if (revision === 2) {
+    // Revision 2 names the digest of the operator's own rebuild of revision 1 (re-exported later
+    // that day), not of the revision 1 that was submitted.
+    const rebuilt = { ...context.candidateManifest('EC-2026-001030', 1), submittedAt: '2026-10-21T17:30:00+08:00' };
+    previous = await canonicalSm3(rebuilt);
+  }
+  return {
+    ...(previous ? { previousRevisionDigest: previous } : {}),
+    submittedAt: revision === 1 ? '2026-10-21T10:00:00+08:00' : '2026-11-20T16:00:00+08:00',
+    product: { name: '理赔服务网点需求测算报告', kind: 'data-report', description: '按月、按区县汇总的理赔件数，用于测算理赔服务网点需求。', rawPackage: false },
+    operator: OPERATORS.citydata,
+    agreement: AGREEMENTS.hangzhou,
+    scenario: SCENARIOS.claim,
+    recipient: RECIPIENTS.insurer,
+    sources: [SOURCES.settlementsApproved],
+    processing: { methods: [] },
+    files: [csvFile('data/claims_by_month_district.csv', table), markdownFile('report/报告.md', 'report', report)],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// broken/: integrity problems the import refuses, for `review check` only.
+
+function creditBandsForBroken(seed: number, salt: number): { table: DemoTable; count: number } {
+  const faker = seededFaker(seed, salt);
+  const base = enterprises(faker, 64, FOUR_DISTRICTS, FOUR_INDUSTRIES.slice(0, 2));
+  const bands = diverseValues(faker, base.map((e) => classKey(e.district, e.industry)), SCORE_BANDS);
+  return {
+    count: base.length,
+    table: {
+      kind: 'microdata',
+      quasiIdentifiers: ['district', 'industry'],
+      sensitive: ['score_band'],
+      columns: [col.creditCode(), col.enterpriseName(), col.district(), col.industry(), col.scoreBand()],
+      rows: base.map((e, i) => [e.creditCode, e.name, e.district, e.industry, bands[i]!]),
+    },
+  };
+}
+
+function editedAfterManifest(seed: number): PackageDraft {
+  const { table, count } = creditBandsForBroken(seed, 1031);
+  return {
+    submittedAt: '2026-11-23T09:10:00+08:00',
+    product: { name: '企业信用评分数据包（季度更新）', kind: 'data-package', description: '按区县和行业给出的企业信用评分等级，季度更新。', rawPackage: false },
+    operator: OPERATORS.shuzhi,
+    agreement: AGREEMENTS.creditProvince,
+    scenario: SCENARIOS.credit,
+    recipient: RECIPIENTS.bank,
+    sources: [SOURCES.enterprises],
+    processing: { methods: [] },
+    files: [csvFile('data/enterprise_scores.csv', table), markdownFile('report/说明.md', 'report', `# 数据产品说明\n\n企业信用评分等级季度更新，样本量 ${count} 家企业。\n`)],
+  };
+}
+
+/** Changes the score band (last cell) of the third data row: a correction made after the manifest. */
+function changeThirdBand(content: Uint8Array): Uint8Array {
+  const lines = new TextDecoder().decode(content).split('\n');
+  const cells = lines[3]!.split(',');
+  cells[cells.length - 1] = cells.at(-1) === 'A' ? 'B' : 'A';
+  lines[3] = cells.join(',');
+  return new TextEncoder().encode(lines.join('\n'));
+}
+
+function renamedReport(seed: number): PackageDraft {
+  const { table, count } = creditBandsForBroken(seed, 1032);
+  return {
+    submittedAt: '2026-11-25T13:30:00+08:00',
+    product: { name: '普惠金融企业信用等级数据包', kind: 'data-package', description: '企业信用评分等级与说明文档，用于普惠金融授信。', rawPackage: false },
+    operator: OPERATORS.zhijiang,
+    agreement: AGREEMENTS.riskProvince,
+    scenario: SCENARIOS.credit,
+    recipient: RECIPIENTS.lender,
+    sources: [SOURCES.enterprises],
+    processing: { methods: [] },
+    files: [csvFile('data/credit_bands.csv', table), markdownFile('report/说明.md', 'report', `# 数据产品说明\n\n企业信用评分等级，样本量 ${count} 家企业。\n`)],
+  };
+}
+
+function zippedWithLink(seed: number): PackageDraft {
+  const faker = seededFaker(seed, 1033);
+  const rows: Cell[][] = MONTHS_2025.flatMap((month) => HANGZHOU_DISTRICTS.slice(0, 4).map(([, district]) => [month, district, faker.number.int({ min: 30, max: 900 })]));
+  const table: DemoTable = {
+    kind: 'aggregate',
+    countColumn: 'claim_count',
+    columns: [column('month', HZ, 'string', 'public', 1, 'none'), column('district', HZ, 'string', 'public', 1, 'none'), column('claim_count', HZ, 'integer', 'derived', 2, 'aggregate')],
+    rows,
+  };
+  return {
+    submittedAt: '2026-11-26T10:00:00+08:00',
+    product: { name: '理赔件数月度统计数据包', kind: 'data-package', description: '按月、按区县汇总的理赔件数（zip 打包提交）。', rawPackage: false },
+    operator: OPERATORS.citydata,
+    agreement: AGREEMENTS.hangzhou,
+    scenario: SCENARIOS.claim,
+    recipient: RECIPIENTS.insurer,
+    sources: [SOURCES.settlementsApproved],
+    processing: { methods: [] },
+    files: [csvFile('data/claims_monthly.csv', table)],
+  };
+}
+
 /** Every demo package, in generation order (a revision after the one it revises). */
 export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
   {
@@ -823,6 +1353,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-package',
     description: 'Clean CSV data package: enterprise credit bands, legal-rep phones masked 138****5678 (mask:3,4); k-anonymous and l-diverse; no findings.',
     targets: [],
+    policy: POLICY.CREDIT,
     build: (c) => cleanScores(c.seed, 1),
   },
   {
@@ -831,6 +1362,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-package',
     description: 'Revision 2 of EC-2026-001001: previousRevisionDigest names revision 1; 8 employee bands corrected, 6 rows added, report updated.',
     targets: ['revision.changed'],
+    policy: POLICY.CREDIT,
     build: (c) => cleanScores(c.seed, 2, c.candidateDigest('EC-2026-001001', 1)),
   },
   {
@@ -839,6 +1371,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-package',
     description: 'Clear mobile numbers and resident IDs (valid check digits) in columns declared mask:3,4.',
     targets: ['pii.unmasked'],
+    policy: POLICY.CREDIT,
     build: (c) => clearIdentifiers(c.seed),
   },
   {
@@ -847,14 +1380,16 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-package',
     description: 'Unsalted MD5 of the phone number declared hash-md5 beside the masked phone (10^4 candidates per row); policy requires hmac-sm3.',
     targets: ['reversible.unkeyed-hash', 'reversible.recovered', 'scope.transform-missing'],
+    policy: POLICY.RISK,
     build: (c) => md5Digests(c.seed),
   },
   {
     id: 'EC-2026-001004',
     revision: 1,
     kind: 'data-package',
-    description: 'Raw package (rawPackage: true) with clear names, phones and resident IDs at grade 3, transform none.',
-    targets: ['export.raw-package', 'pii.unmasked', 'scope.transform-missing'],
+    description: 'Raw package (rawPackage: true) with clear names, phones and resident IDs at grade 3, transform none (the clear names also read as free-text names).',
+    targets: ['export.raw-package', 'pii.unmasked', 'scope.transform-missing', 'pii.free-text-names'],
+    policy: POLICY.RISK,
     build: (c) => rawPackage(c.seed),
   },
   {
@@ -863,6 +1398,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-service',
     description: 'NDJSON data service under the Ningbo agreement that ended 2025-12-31 (expired authorization).',
     targets: ['authz.expired'],
+    policy: POLICY.NINGBO,
     build: (c) => expiredAgreement(c.seed),
   },
   {
@@ -871,14 +1407,16 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-package',
     description: 'TSV data package under the Yongjia agreement drafted for 4 years (2025-07-01..2029-06-30), over the 3-year cap; cooperative (93…) credit codes.',
     targets: ['authz.period-too-long'],
+    policy: POLICY.YONGJIA,
     build: (c) => overLongAgreement(c.seed),
   },
   {
     id: 'EC-2026-001007',
     revision: 1,
     kind: 'data-package',
-    description: 'Unauthorized field: reg_address (enterprise street addresses) is not in the policy authorizedFields.',
-    targets: ['scope.unauthorized-field'],
+    description: 'Unauthorized field: reg_address (street addresses with house numbers) is not in the policy authorizedFields, and, declared public, reads as undeclared personal addresses.',
+    targets: ['scope.unauthorized-field', 'pii.undeclared'],
+    policy: POLICY.RISK,
     build: (c) => unauthorizedField(c.seed),
   },
   {
@@ -887,6 +1425,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-report',
     description: 'Aggregate report (UTF-8 CSV with BOM): claim counts by district × age band with 6 cells below 10 and 4 zeros.',
     targets: ['sdc.small-cell'],
+    policy: POLICY.HANGZHOU,
     build: (c) => smallCells(c.seed),
   },
   {
@@ -895,6 +1434,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-report',
     description: 'Magnitude table with revenue_top1/revenue_top2: 6 cells where the top two reach 91–95 % of the total.',
     targets: ['sdc.dominance', 'sdc.p-ratio'],
+    policy: POLICY.CREDIT,
     build: (c) => dominance(c.seed),
   },
   {
@@ -903,6 +1443,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-service',
     description: 'Province backflow source (HZ-YB-0009, backflow: true) without an approvalRef.',
     targets: ['source.backflow-unapproved'],
+    policy: POLICY.HANGZHOU,
     build: (c) => backflowUnapproved(c.seed),
   },
   {
@@ -911,6 +1452,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'business-service',
     description: 'Business service using social data (mobile signalling, social: true) without the authority approval.',
     targets: ['source.social-unapproved'],
+    policy: POLICY.HANGZHOU,
     build: (c) => socialUnapproved(c.seed),
   },
   {
@@ -919,6 +1461,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-interface',
     description: 'OpenAPI 3 JSON spec (role api-spec) whose response exposes legal_rep_home_address, outside the authorized fields.',
     targets: ['scope.api-field'],
+    policy: POLICY.RISK,
     build: (c) => openApiInterface(c.seed),
   },
   {
@@ -927,6 +1470,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-model',
     description: 'Data model whose Markdown model card (role model-card) names the model owner with a clear mobile number.',
     targets: ['pii.in-text'],
+    policy: POLICY.CREDIT,
     build: (c) => modelWithCard(c.seed),
   },
   {
@@ -935,6 +1479,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-package',
     description: 'Clean content in a GB18030-encoded CSV without BOM (intake must fall back from UTF-8 and warn).',
     targets: ['intake.encoding-guessed'],
+    policy: POLICY.CREDIT,
     build: (c) => gb18030Package(c.seed),
   },
   {
@@ -943,6 +1488,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'business-service',
     description: 'Clean business service with supporting docs (Markdown and plain text) and an approved province backflow source.',
     targets: [],
+    policy: POLICY.HANGZHOU,
     build: (c) => cleanBusinessService(c.seed),
   },
   {
@@ -951,6 +1497,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-package',
     description: 'JSON-array merchant list where half the credit codes are sole traders (92…), declared public.',
     targets: ['pii.undeclared'],
+    policy: POLICY.RISK,
     build: (c) => soleTraders(c.seed),
   },
   {
@@ -959,6 +1506,7 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     kind: 'data-service',
     description: 'Clean NDJSON data service: enterprise tax-credit grades for post-loan monitoring (second scenario of its policy).',
     targets: [],
+    policy: POLICY.RISK,
     build: (c) => taxService(c.seed),
   },
   {
@@ -966,8 +1514,156 @@ export const DEMO_PACKAGES: readonly DemoPackageSpec[] = [
     revision: 1,
     kind: 'data-package',
     description:
-      'Excel workbook (.xlsx): the declared sheet 企业名录 masks phones (mask:3,4) but hides a row and the phone column; a hidden sheet 联系人 holds names and clear mobiles; the document properties name the author.',
-    targets: ['intake.hidden-content', 'pii.undeclared', 'pii.free-text-names'],
+      'Excel workbook (.xlsx): the declared sheet 企业名录 masks phones (mask:3,4) but hides a row and the phone column; a hidden sheet 联系人 holds names and clear mobiles; the document properties name the author. The undescribed sheets are outside the authorized fields, and 64 enterprises over 16 district × industry classes leave classes of 4 (< k = 5).',
+    targets: ['intake.hidden-content', 'pii.undeclared', 'pii.free-text-names', 'scope.unauthorized-field', 'sdc.k-anonymity'],
+    policy: POLICY.CREDIT,
     build: (c) => enterpriseWorkbook(c.seed),
+  },
+  {
+    id: 'EC-2026-001019',
+    revision: 1,
+    kind: 'data-package',
+    description: 'Masks in the wrong form: resident IDs masked 6+4 (330106********1234) where mask:3,4 is required, and a phone column masked 3+4 in most rows but 0+4 (*******5678) in a quarter of them.',
+    targets: ['pii.mask-nonconforming'],
+    policy: POLICY.CREDIT,
+    build: (c) => nonconformingMasks(c.seed),
+  },
+  {
+    id: 'EC-2026-001020',
+    revision: 1,
+    kind: 'data-package',
+    description: 'Microdata over three quasi-identifiers (district × industry × employee band, 96 combinations for 120 enterprises): most equivalence classes hold 1–2 rows, below k = 5.',
+    targets: ['sdc.k-anonymity'],
+    policy: POLICY.RISK,
+    build: (c) => fineGrainedMicrodata(c.seed),
+  },
+  {
+    id: 'EC-2026-001021',
+    revision: 1,
+    kind: 'data-package',
+    description: 'k-anonymous sample (6 enterprises per district × industry class) in which three classes have one score band only: fewer than l = 2 distinct sensitive values.',
+    targets: ['sdc.l-diversity'],
+    policy: POLICY.CREDIT,
+    build: (c) => homogeneousClasses(c.seed),
+  },
+  {
+    id: 'EC-2026-001022',
+    revision: 1,
+    kind: 'data-report',
+    description: 'Aggregate report with district subtotal rows (小计): small counts are suppressed as "<10", but in two districts a single suppressed cell can be recovered from the subtotal.',
+    targets: ['sdc.secondary'],
+    policy: POLICY.HANGZHOU,
+    build: (c) => recoverableSuppression(c.seed),
+  },
+  {
+    id: 'EC-2026-001023',
+    revision: 1,
+    kind: 'data-report',
+    description: 'Visitor-origin report for a tourism company under scenario SC-TOURISM-FLOW, which the Hangzhou policy does not approve (approved social data, counts of 300+).',
+    targets: ['scenario.not-approved'],
+    policy: POLICY.HANGZHOU,
+    build: (c) => tourismFlows(c.seed),
+  },
+  {
+    id: 'EC-2026-001024',
+    revision: 1,
+    kind: 'data-package',
+    description: 'Clean NDJSON credit bands for an insurer, which the policy does not approve as a recipient of scenario SC-FIN-CREDIT.',
+    targets: ['scenario.recipient-not-approved'],
+    policy: POLICY.CREDIT,
+    build: (c) => insurerRecipient(c.seed),
+  },
+  {
+    id: 'EC-2026-001025',
+    revision: 1,
+    kind: 'data-service',
+    description: 'Reversible delivery: legal-rep phones declared encrypt-sm4 (hex ciphertext) and resident IDs declared tokenize (TKN… tokens), with methods declared reversible; the policy requires mask:3,4 or hmac-sm3.',
+    targets: ['reversible.declared', 'scope.transform-missing'],
+    policy: POLICY.CREDIT,
+    build: (c) => reversibleDelivery(c.seed),
+  },
+  {
+    id: 'EC-2026-001026',
+    revision: 1,
+    kind: 'data-package',
+    description: 'phone_digest holds near-unique 64-hex digests (a keyed HMAC-SM3 in fact) but is declared transform none with no processing method; the policy requires hmac-sm3.',
+    targets: ['reversible.digest-undeclared', 'scope.transform-missing'],
+    policy: POLICY.RISK,
+    build: (c) => undeclaredDigest(c.seed),
+  },
+  {
+    id: 'EC-2026-001027',
+    revision: 1,
+    kind: 'data-package',
+    description: 'TSV tax-credit grades declared grade 3, above the grade 2 the policy authorizes for tax_credit_grade.',
+    targets: ['scope.grade-exceeded'],
+    policy: POLICY.RISK,
+    build: (c) => overGraded(c.seed),
+  },
+  {
+    id: 'EC-2026-001028',
+    revision: 1,
+    kind: 'data-package',
+    description: 'CSV saved from Excel (UTF-8 with BOM): the all-digit credit codes of pre-2015 enterprises became 9.13301E+17, losing digits.',
+    targets: ['intake.precision-loss'],
+    policy: POLICY.RISK,
+    build: (c) => excelMangledCodes(c.seed),
+  },
+  {
+    id: 'EC-2026-001029',
+    revision: 1,
+    kind: 'data-service',
+    description: 'Cites agreement ZJ-SQYY-2026-003, signed but without an issued policy; reviewed against POL-ZJ-SQYY-2025-012 of the agreement the operator holds.',
+    targets: ['authz.agreement-mismatch'],
+    policy: POLICY.RISK,
+    build: (c) => unissuedAgreement(c.seed),
+  },
+  {
+    id: 'EC-2026-001030',
+    revision: 1,
+    kind: 'data-report',
+    description: 'Clean aggregate report (claims by month × district, counts 30+), revision 1.',
+    targets: [],
+    policy: POLICY.HANGZHOU,
+    build: (c) => claimForecast(c.seed, c, 1),
+  },
+  {
+    id: 'EC-2026-001030',
+    revision: 2,
+    kind: 'data-report',
+    description: 'Revision 2 of EC-2026-001030: corrected counts and report, but previousRevisionDigest names a later rebuild of revision 1, not the revision 1 submitted.',
+    targets: ['revision.chain-broken', 'revision.changed'],
+    policy: POLICY.HANGZHOU,
+    build: (c) => claimForecast(c.seed, c, 2),
+  },
+  {
+    id: 'EC-2026-001031',
+    revision: 1,
+    kind: 'data-package',
+    description: 'broken/: a score band in the data file was corrected after candidate.json pinned its sha256 and sm3.',
+    targets: ['intake.digest-mismatch'],
+    policy: POLICY.CREDIT,
+    damage: { kind: 'edited-after-manifest', path: 'data/enterprise_scores.csv', edit: changeThirdBand },
+    build: (c) => editedAfterManifest(c.seed),
+  },
+  {
+    id: 'EC-2026-001032',
+    revision: 1,
+    kind: 'data-package',
+    description: 'broken/: the report listed as report/说明.md was renamed to report/说明（终稿）.md after the manifest was made.',
+    targets: ['intake.missing-file', 'intake.undeclared-file'],
+    policy: POLICY.RISK,
+    damage: { kind: 'renamed', from: 'report/说明.md', to: 'report/说明（终稿）.md' },
+    build: (c) => renamedReport(c.seed),
+  },
+  {
+    id: 'EC-2026-001033',
+    revision: 1,
+    kind: 'data-package',
+    description: 'broken/: a .zip package that also holds a symbolic link (data/claims_full.csv → /srv/export/claims_full.csv) outside the package.',
+    targets: ['intake.unsafe-path'],
+    policy: POLICY.HANGZHOU,
+    damage: { kind: 'zip-with-link', link: 'data/claims_full.csv', target: '/srv/export/claims_full.csv' },
+    build: (c) => zippedWithLink(c.seed),
   },
 ];

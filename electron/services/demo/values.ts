@@ -66,6 +66,27 @@ export function creditCode(faker: Faker, region: string, kind: 'enterprise' | 's
   return makeUscc({ registrationDept: '9', orgType, region, orgCode: body });
 }
 
+/**
+ * The credit code of an enterprise registered before 2015 whose organisation code was all
+ * digits and whose check characters happen to be digits too: 18 digits, which a spreadsheet
+ * takes for a number (see `spreadsheetNumber`).
+ */
+export function numericCreditCode(faker: Faker, region: string): string {
+  for (;;) {
+    const code = makeUscc({ registrationDept: '9', orgType: '1', region, orgCode: faker.string.numeric(8) });
+    if (/^\d{18}$/.test(code)) return code;
+  }
+}
+
+/**
+ * How Excel's General format shows a long digit string it took for a number, and how "Save as
+ * CSV" writes it: six significant digits in exponent form, `913301021430772106` → `9.13301E+17`.
+ */
+export function spreadsheetNumber(digits: string): string {
+  const [mantissa, exponent] = Number(digits).toExponential(5).split('e');
+  return `${mantissa!.replace(/\.?0+$/, '')}E${exponent!.startsWith('-') ? '' : '+'}${exponent!.replace(/^\+/, '')}`;
+}
+
 /** A Chinese full name (zh_CN faker). */
 export function personName(faker: Faker): string {
   return faker.person.fullName();
