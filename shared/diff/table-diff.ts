@@ -26,9 +26,22 @@ const SEED_A = 0x9747b28c;
 const SEED_B = 0x5bd1e995;
 const TWO_32 = 4294967296;
 
-/** A 53-bit hash of a string: two MurmurHash3 lanes (the low 32 bits are the first lane). */
-export function hash53(text: string): number {
-  return murmur3(text, SEED_A) + (murmur3(text, SEED_B) & 0x1fffff) * TWO_32;
+/** The two seeds of a column's lanes: a value hashes differently in each column. */
+function seedsOf(column: string): [number, number] {
+  return [murmur3(column, SEED_A), murmur3(column, SEED_B)];
+}
+
+/** A 53-bit hash of a string: two MurmurHash3 lanes (the low 32 bits are the first lane), seeded by the column it is in. */
+export function hash53(text: string, column = ''): number {
+  const [a, b] = seedsOf(column);
+  return murmur3(text, a) + (murmur3(text, b) & 0x1fffff) * TWO_32;
+}
+
+/** Whether a cell is empty or only white space (the first character decides cheaply for most). */
+function blank(value: string): boolean {
+  if (value.length === 0) return true;
+  const first = value.charCodeAt(0);
+  return (first <= 0x20 || first >= 0x80) && value.trim() === '';
 }
 
 /**
@@ -97,13 +110,13 @@ function ensure(array: Float64Array<ArrayBuffer>, length: number): Float64Array<
  */
 export type KeyColumn = { kind: 'string'; values: Map<string, number> } | { kind: 'hash'; index: HashIndex; byRow: Float64Array<ArrayBuffer> };
 
-/** A string key column as hashes; null when two values share a hash (the column no longer proves unique). */
-function hashed(column: KeyColumn, room?: number): Extract<KeyColumn, { kind: 'hash' }> | null {
+/** A string key column (named `name`) as hashes; null when two values share a hash (the column no longer proves unique). */
+function hashed(column: KeyColumn, name: string, room?: number): Extract<KeyColumn, { kind: 'hash' }> | null {
   if (column.kind === 'hash') return column;
   const index = new HashIndex(room ?? column.values.size);
   let byRow = new Float64Array(room ?? column.values.size);
   for (const [value, row] of column.values) {
-    const h = hash53(value);
+    const h = hash53(value, name);
     if (!index.add(h, row)) return null;
     byRow = ensure(byRow, row);
     byRow[row - 1] = h;
@@ -149,13 +162,16 @@ export function createTableSide(options: { ignore?: ReadonlySet<string> } = {}):
   let candidates: (Candidate | null)[] = [];
   /** Rows have been read: a column that appears from now on was empty in them. */
   let started = false;
+  let laneA = new Float64Array(0);
+  let laneB = new Float64Array(0);
 
   const adopt = (next: readonly string[]) => {
     for (let c = columns.length; c < next.length; c++) {
       const name = next[c]!;
       const skip = ignore.has(name);
-      seedsA.push(skip ? -1 : murmur3(name, SEED_A));
-      seedsB.push(skip ? -1 : murmur3(name, SEED_B));
+      const [a, b] = seedsOf(name);
+      seedsA.push(skip ? -1 : a);
+      seedsB.push(skip ? -1 : b);
       candidates.push(started || skip ? null : { column: name, key: { kind: 'string', values: new Map() } });
     }
     if (next.length > columns.length) columns = [...next];
@@ -179,11 +195,16 @@ export function createTableSide(options: { ignore?: ReadonlySet<string> } = {}):
         large = true;
         candidates = candidates.map((candidate) => {
           // Room for four times the rows so far: a table that got this far is usually much larger.
-          const key = candidate && hashed(candidate.key, needed * 4);
+          const key = candidate && hashed(candidate.key, candidate.column, needed * 4);
           return candidate && key ? { column: candidate.column, key } : null;
         });
       }
       const width = columns.length;
+      // The lanes of each cell of the row: summed into the row hash, and the key hash of a candidate.
+      if (laneA.length < width) {
+        laneA = new Float64Array(width);
+        laneB = new Float64Array(width);
+      }
       for (let r = 0; r < batch.length; r++) {
         const row = batch[r]!;
         const number = rows + r + 1;
@@ -194,24 +215,31 @@ export function createTableSide(options: { ignore?: ReadonlySet<string> } = {}):
           if (value === undefined || value === '') continue;
           const seedA = seedsA[c]!;
           if (seedA === -1) continue;
-          a = (a + murmur3(value, seedA)) >>> 0;
-          b = (b + murmur3(value, seedsB[c])) >>> 0;
+          const ha = murmur3(value, seedA);
+          const hb = murmur3(value, seedsB[c]);
+          laneA[c] = ha;
+          laneB[c] = hb;
+          a = (a + ha) >>> 0;
+          b = (b + hb) >>> 0;
         }
         hashes[number - 1] = a + (b & 0x1fffff) * TWO_32;
         for (let c = 0; c < candidates.length; c++) {
           const candidate = candidates[c];
           if (!candidate) continue;
           const value = row[c] ?? '';
-          if (value.trim() === '') {
+          if (blank(value)) {
             candidates[c] = null;
             continue;
           }
           const key = candidate.key;
           if (key.kind === 'string') {
-            if (key.values.has(value)) candidates[c] = null;
-            else key.values.set(value, number);
+            // One lookup: a value already there leaves the size as it was (the column is out anyway).
+            const size = key.values.size;
+            key.values.set(value, number);
+            if (key.values.size === size) candidates[c] = null;
           } else {
-            const h = hash53(value);
+            // hash53(value, column), from the lanes the row hash already computed.
+            const h = laneA[c]! + (laneB[c]! & 0x1fffff) * TWO_32;
             if (!key.index.add(h, number)) {
               candidates[c] = null;
               continue;
@@ -269,8 +297,8 @@ function matchByKey(before: TableSideSummary, after: TableSideSummary): { column
       const order = [...a.values.keys()];
       return { column, rowOf: (rowA) => b.values.get(order[rowA - 1]!) ?? 0 };
     }
-    const ha = hashed(a);
-    const hb = hashed(b);
+    const ha = hashed(a, column);
+    const hb = hashed(b, column);
     if (ha && hb) return { column, rowOf: (rowA) => hb.index.get(ha.byRow[rowA - 1]!) };
   }
   return null;
