@@ -2,8 +2,8 @@
  * The `review` command for auditors and scripts (`npm run review -- <command>`). It runs the
  * same services as the app, under plain Node. Commands grow with each capability:
  *
- *   review check <package> [--policy P] [--json] [--at YYYY-MM-DD] [--lang zh|en]
- *                                        integrity, intake and personal-information findings
+ *   review check <package> [--policy P] [--json] [--at YYYY-MM-DD] [--previous <package>] [--lang zh|en]
+ *                                        every rule of RULES.md: the findings document
  *   review validate <package>            check a package exactly as the app's import does
  *   review demo --out <dir> [--seed N]   write the deterministic demo workspace
  *
@@ -26,11 +26,13 @@ import { importPackage } from '../services/intake/import-package';
 const USAGE = `Usage: npm run review -- <command>
 
 Commands:
-  check <package> [--policy <policy.json>] [--json] [--at YYYY-MM-DD] [--lang zh|en]
+  check <package> [--policy <policy.json>] [--json] [--at YYYY-MM-DD] [--previous <package>] [--lang zh|en]
                                  Re-run the workstation's checks: package integrity, encoding,
                                  precision loss, clear or wrongly masked personal information,
-                                 undeclared personal columns, identifiers in reports. Prints a
-                                 table (or the findings JSON of FORMATS.md §3 with --json).
+                                 identifiers in reports, recovered digests; with --policy also
+                                 scope, authorization, reversibility and disclosure control;
+                                 with --previous, revision N-1 of the package (revision rules).
+                                 Prints a table (or the findings JSON of FORMATS.md §3 with --json).
                                  Exit 0: no blocking finding; 1: blocking findings.
   validate <package>             Check a package folder or .zip as the workstation's import does:
                                  manifest schema, safe paths, every file present and declared,
@@ -52,7 +54,7 @@ async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { policy: { type: 'string' }, json: { type: 'boolean', default: false }, at: { type: 'string' }, lang: { type: 'string', default: 'en' } },
+    options: { policy: { type: 'string' }, json: { type: 'boolean', default: false }, at: { type: 'string' }, previous: { type: 'string' }, lang: { type: 'string', default: 'en' } },
   });
   if (positionals.length !== 1) {
     console.error('check: give exactly one package folder or .zip');
@@ -73,6 +75,7 @@ async function check(args: string[]): Promise<number> {
       packagePath: resolve(positionals[0]!),
       ...(values.policy ? { policyPath: resolve(values.policy) } : {}),
       ...(values.at ? { at: values.at } : {}),
+      ...(values.previous ? { previousPath: resolve(values.previous) } : {}),
       pool,
     });
     if (values.json) {

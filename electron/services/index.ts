@@ -14,6 +14,7 @@ import { openPolicyStore, type PolicyStore } from './policies/policy-store';
 import { createPreviewService, type PreviewService } from './scan/preview-service';
 import { createScanService, type ScanService } from './scan/scan-service';
 import { createReviewService, type ReviewService } from './review/review-service';
+import { createRevisionService } from './revisions';
 import { createScanPool } from './scan/worker-pool';
 import type { Platform } from './ports';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
@@ -60,7 +61,20 @@ export async function createServices(platform: Platform): Promise<Services> {
     policyFor: (manifest) => policies.forAgreement(manifest.authorization.agreementId),
   });
   const preview = createPreviewService({ store, policies, scans, audit, key: () => workspaceKey.current() });
-  const review = createReviewService({ platform, store, policies, scans, audit, key: () => workspaceKey.current() });
+  const revisions = createRevisionService({ store, policies, scans, key: () => workspaceKey.current() });
+  const review = createReviewService({
+    platform,
+    store,
+    policies,
+    scans,
+    audit,
+    key: () => workspaceKey.current(),
+    // Digests the scan recovered, and the revision rules against the stored revision N−1.
+    extraFindings: async (stored, manifest, scan) => [
+      ...(scan.recovered?.findings ?? []),
+      ...(await revisions.findings(manifest, manifest.revision > 1 ? await store.read(manifest.id, manifest.revision - 1) : null)),
+    ],
+  });
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -92,9 +106,7 @@ export async function createServices(platform: Platform): Promise<Services> {
     'review:scope': ({ id, revision }) => review.scope(id, revision),
     'review:conformance-summary': unlockedOnly((ref) => review.conformanceSummary(ref)),
     'review:conformance': unlockedOnly(({ column, from, count, onlyNonconforming, ...ref }) => review.conformance(ref, column, from, count, onlyNonconforming)),
-    'review:revision-diff': unlockedOnly(() => {
-      throw new ServiceError('review.revision-diff-unavailable', 'The revision diff is not available in this build yet.');
-    }),
+    'review:revision-diff': unlockedOnly(({ id, revision }) => revisions.diff(id, revision)),
     'audit:recent': async ({ limit }) => {
       const events = await audit.read();
       return { events: events.slice(-limit), total: events.length, chainValid: await audit.verify() };

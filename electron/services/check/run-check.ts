@@ -11,9 +11,11 @@ import { summarise, type FindingsDocument } from '../../../shared/formats/findin
 import { ServiceError } from '../../../shared/ipc/result';
 import { parsePolicy, type StoredPolicy } from '../policies/policy-store';
 import { scanJobs } from '../scan/scan-service';
-import type { ScanJob, ScanResult } from '../scan/scan-file';
+import type { ScanJob, ScanResult, TableResult } from '../scan/scan-file';
 import { derivedPath, scanJobInPool } from '../scan/workbook-scan';
-import type { ScanPool } from '../scan/worker-pool';
+import type { WorkerPool } from '../scan/worker-pool';
+import { recoverDigestColumns } from '../recover';
+import { packageRevisionFindings } from '../revisions';
 import { openTable } from '../tables';
 import { openPlain } from '../tables/open-bytes';
 import { readTextLines } from '../tables/text-lines';
@@ -25,7 +27,11 @@ export type CheckOptions = {
   policyPath?: string;
   /** Evaluation date `YYYY-MM-DD`; defaults to today. */
   at?: string;
-  pool: ScanPool;
+  pool: WorkerPool;
+  /** Revision N−1 of the package (folder or .zip), for `revision.chain-broken` and `revision.changed`; without it a revision > 1 cannot be verified. */
+  previousPath?: string;
+  /** Time bound of the reversibility test (default 20 s). */
+  recoverTimeoutMs?: number;
 };
 
 export async function runCheck(options: CheckOptions): Promise<FindingsDocument> {
@@ -101,7 +107,14 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
       },
       textLines: (file) => readTextLines(openPlain, locate(file), file),
     };
+    // The active reversibility test on digest columns, and the revision rules against N−1.
+    const recovered = await recoverDigestColumns(
+      { manifest, tables: results.filter((r): r is TableResult => r.kind === 'table'), openTable: (result) => read.openTable(result), asOf: at },
+      { pool: options.pool, ...(options.recoverTimeoutMs !== undefined ? { timeoutMs: options.recoverTimeoutMs } : {}) },
+    );
+    const revisions = await packageRevisionFindings(manifest, options.previousPath ?? null);
     return await evaluateCandidate({
+      extra: [...recovered.findings, ...revisions],
       manifest,
       digest: opened.digest,
       policy,

@@ -11,15 +11,19 @@ import { Candidate } from '../../../shared/formats/candidate';
 import { ServiceError } from '../../../shared/ipc/result';
 import type { ScanProgress } from '../../../shared/ipc/schemas/preview';
 import type { CandidateStore, StoredCandidate } from '../candidates/candidate-store';
-import { storedKey } from '../candidates/stored-files';
+import { storedFileOpener, storedKey } from '../candidates/stored-files';
 import type { Platform } from '../ports';
 import type { StoredPolicy } from '../policies/policy-store';
 import { parseColumnProfile } from '../../../shared/profile';
 import type { ThresholdsInput } from '../../../shared/rules/sdc';
 import { isWorkbook, parseRowIndex, TABLE_MEDIA_TYPES } from '../tables';
-import { jobOpener, type ScanJob, type ScanResult } from './scan-file';
+import { jobOpener, type ScanJob, type ScanResult, type TableResult } from './scan-file';
 import { isDerivedName, scanJobInPool } from './workbook-scan';
-import type { ScanPool } from './worker-pool';
+import type { WorkerPool } from './worker-pool';
+import { recoverDigestColumns } from '../recover';
+import { Finding as FindingSchema, type Finding } from '../../../shared/formats/findings';
+import { openTable } from '../tables';
+import { derivedPath } from './workbook-scan';
 
 /**
  * `scan.json`, beside the candidate. Version 2: row indexes mark their rows (tables scanned in
@@ -34,6 +38,8 @@ export type StoredScan = {
   /** The policy whose thresholds the disclosure-control findings in `results` used (absent: none was stored). */
   policy?: { id: string; version: number; digest: string };
   results: ScanResult[];
+  /** The active reversibility test on digest columns (`reversible.recovered`), and whether it hit its time bound. */
+  recovered?: { findings: Finding[]; timedOut: boolean };
 };
 
 export const STORED_SCAN_VERSION = 3;
@@ -91,6 +97,10 @@ export function parseStoredScan(value: unknown, dir: string): StoredScan | null 
   if (typeof value !== 'object' || value === null) return null;
   const scan = value as Partial<StoredScan>;
   if (scan.version !== STORED_SCAN_VERSION || typeof scan.asOf !== 'string' || !Array.isArray(scan.results)) return null;
+  if (scan.recovered !== undefined) {
+    const r = record(scan.recovered);
+    if (!r || typeof r.timedOut !== 'boolean' || !Array.isArray(r.findings) || !r.findings.every((f) => FindingSchema.safeParse(f).success)) return null;
+  }
   if (scan.policy !== undefined) {
     const p = record(scan.policy);
     if (!p || typeof p.id !== 'string' || !Number.isSafeInteger(p.version) || typeof p.digest !== 'string') return null;
@@ -156,6 +166,9 @@ export function scanJobs(manifest: Candidate, locate: (path: string) => string, 
   return jobs;
 }
 
+/** Read through a call, so a check after an await is not narrowed away by an earlier one. */
+const isAborted = (signal: AbortSignal): boolean => signal.aborted;
+
 type Running = { controller: AbortController; progress: ScanProgress; done: Promise<void> };
 
 export type ScanServiceOptions = {
@@ -166,7 +179,7 @@ export type ScanServiceOptions = {
   policyFor?: (manifest: Candidate) => Promise<StoredPolicy | null>;
 };
 
-export function createScanService(platform: Platform, store: CandidateStore, pool: ScanPool, options: ScanServiceOptions): ScanService {
+export function createScanService(platform: Platform, store: CandidateStore, pool: WorkerPool, options: ScanServiceOptions): ScanService {
   const now = options.now ?? (() => new Date());
   const running = new Map<string, Running>();
   // Saved results change only when a scan completes here, so they are read from disk once:
@@ -262,8 +275,37 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
       perFile.set(job.file, { bytes: mine[0]?.bytes ?? 0, rows });
     }
     emit(true);
-    // A cancel that arrived after the last worker finished still means "do not keep this scan".
     if (entry.controller.signal.aborted) throw new ServiceError('scan.cancelled', 'The scan was cancelled.');
+    // The active reversibility test: digest columns beside what can give their inputs away.
+    entry.progress = { ...entry.progress, phase: 'reversibility' };
+    platform.emit('scan:progress', entry.progress);
+    const recovered = await recoverDigestColumns(
+      {
+        manifest,
+        tables: results.filter((r): r is TableResult => r.kind === 'table'),
+        openTable: (result) =>
+          openTable(join(stored.dir, 'files', ...result.file.split('/')), manifest.files.find((f) => f.path === result.file)?.mediaType ?? 'text/csv', {
+            file: result.file,
+            encoding: result.encoding,
+            open: storedFileOpener(stored.meta, options.key),
+            ...(result.sheet ? { sheet: result.sheet.name, derivedPath: derivedPath(stored.dir, result.sheet.derived), derivedKey: storedKey(stored.meta, options.key, result.file) } : {}),
+          }),
+        asOf,
+      },
+      {
+        pool,
+        signal: entry.controller.signal,
+        onProgress: (done, total) => {
+          entry.progress = { ...entry.progress, recover: { done, total } };
+          if (Date.now() - lastEmit > 150) {
+            lastEmit = Date.now();
+            platform.emit('scan:progress', entry.progress);
+          }
+        },
+      },
+    );
+    // A cancel that arrived after the last worker finished still means "do not keep this scan".
+    if (isAborted(entry.controller.signal)) throw new ServiceError('scan.cancelled', 'The scan was cancelled.');
     const result: StoredScan = {
       version: STORED_SCAN_VERSION,
       asOf,
@@ -271,6 +313,7 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
       finishedAt: now().toISOString(),
       ...(policy ? { policy: { id: policy.policy.id, version: policy.policy.version, digest: policy.digest } } : {}),
       results,
+      recovered,
     };
     const target = join(stored.dir, 'scan.json');
     await writeFile(`${target}.tmp`, JSON.stringify(result));
@@ -284,11 +327,12 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
       const current = running.get(k);
       if (current) return current.progress;
       const stored = await load(id, revision);
-      const entry: Running = { controller: new AbortController(), progress: idle(id, revision, 'running'), done: Promise.resolve() };
+      const entry: Running = { controller: new AbortController(), progress: { ...idle(id, revision, 'running'), phase: 'reading' }, done: Promise.resolve() };
       running.set(k, entry);
       entry.done = run(stored, entry).then(
         () => {
-          entry.progress = { ...entry.progress, state: 'done', bytesDone: entry.progress.bytesTotal, etaSeconds: 0 };
+          const { phase: _phase, ...rest } = entry.progress;
+          entry.progress = { ...rest, state: 'done', bytesDone: entry.progress.bytesTotal, etaSeconds: 0 };
         },
         (error: unknown) => {
           const cancelled = error instanceof ServiceError && error.code === 'scan.cancelled';

@@ -100,6 +100,12 @@ export const ScanProgress = z.strictObject({
   rowsDone: z.number().int().min(0),
   /** Seconds left at the current rate; null until there is a rate. */
   etaSeconds: z.number().nullable(),
+  /**
+   * While running: `reading` every cell, then `reversibility` — the active test on digest columns
+   * (`recover` counts the sampled values searched).
+   */
+  phase: z.enum(['reading', 'reversibility']).optional(),
+  recover: z.strictObject({ done: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
   error: z.string().optional(),
 });
 export type ScanProgress = z.output<typeof ScanProgress>;

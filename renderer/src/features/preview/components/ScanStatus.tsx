@@ -52,8 +52,14 @@ export function ScanStatus({ scan }: { scan: ScanControl }) {
             value={progress.bytesTotal > 0 ? progress.bytesDone : undefined}
             aria-label={t('preview.scan.label')}
           />
-          {numbers}
-          {progress.file !== undefined && (
+          {progress.phase === 'reversibility' ? (
+            <span className="scan-numbers tabular" data-testid="scan-reversibility">
+              {t('preview.scan.reversibility', { done: formatCount(progress.recover?.done ?? 0), total: formatCount(progress.recover?.total ?? 0) })}
+            </span>
+          ) : (
+            numbers
+          )}
+          {progress.phase !== 'reversibility' && progress.file !== undefined && (
             <span className="scan-file truncate mono" title={progress.file}>
               {progress.file}
             </span>
