@@ -67,3 +67,28 @@ describe('conformance loader', () => {
     expect(loader.snapshot().rows).toHaveLength(10);
   });
 });
+
+describe('conformance loader, candidate side', () => {
+  it('hides candidate characters the required form does not show at that place', async () => {
+    const loader = createConformanceLoader(
+      () =>
+        Promise.resolve({
+          column: null,
+          rows: [
+            {
+              row: 1,
+              conforming: false,
+              candidate: [{ text: '130', kind: 'same' }, { text: '●', kind: 'differs' }, { text: '5', kind: 'same' }, { text: '●●●', kind: 'differs' }, { text: '169', kind: 'same' }],
+              required: [{ text: '130', kind: 'same' }, { text: '****', kind: 'differs' }, { text: '5169', kind: 'same' }],
+            },
+          ],
+          next: null,
+        }),
+      1,
+      false,
+    );
+    loader.show(-1);
+    await settle();
+    expect(loader.snapshot().rows[0]?.candidate.map((s) => s.text).join('')).toBe('130●●●●●169');
+  });
+});

@@ -2,12 +2,13 @@
  * The conformance rows of one column as an external store for `useSyncExternalStore`: it
  * holds the row list (conformance-model.ts), asks main for the next page when the view says
  * its last visible row is near the end, and tells subscribers when a page arrives or fails.
+ * Each row's candidate side is confined to what the required side shows (segments.ts).
  * One loader per column, start row and filter (the view makes a new one when they change).
  */
 import type { ConformanceRows } from '../../../../shared/ipc/schemas/review';
 import { describeThrown, log } from '../../app/log';
 import { addPage, failPage, markPending, nextRequest, retryRows, startRows, wantsMore, type RowList } from './conformance-model';
-import { hasUnmaskedDiffers } from './segments';
+import { confineToRequired, hasUnmaskedDiffers } from './segments';
 
 export type FetchConformance = (from: number, count: number, onlyNonconforming: boolean) => Promise<ConformanceRows>;
 
@@ -35,9 +36,16 @@ export function createConformanceLoader(fetch: FetchConformance, start: number, 
     list = markPending(list, request.from);
     emit();
     fetch(request.from, request.count, request.onlyNonconforming).then(
-      (page) => {
-        if (hasUnmaskedDiffers(page.rows.flatMap((r) => r.candidate))) log.warn('a differs segment carried characters; shown as markers only', { from: request.from });
-        list = addPage(list, request.from, request.onlyNonconforming, page);
+      (answer) => {
+        if (hasUnmaskedDiffers(answer.rows.flatMap((r) => r.candidate))) log.warn('a differs segment carried characters; shown as markers only', { from: request.from });
+        let hidden = 0;
+        const rows = answer.rows.map((row) => {
+          const confined = confineToRequired(row.candidate, row.required);
+          hidden += confined.hidden;
+          return confined.hidden === 0 ? row : { ...row, candidate: confined.segments };
+        });
+        if (hidden > 0) log.warn('candidate characters main marked same but the required form does not show there; shown as markers', { from: request.from, hidden });
+        list = addPage(list, request.from, request.onlyNonconforming, { ...answer, rows });
         emit();
         // The screen may still be near the end (a short page, a tall window).
         if (wantsMore(list, lastShown)) load();

@@ -23,17 +23,18 @@ describe('revision model', () => {
     expect(['added', 'removed', 'changed', 'same'].map((k) => changeMarker(k as 'added'))).toEqual(['+', '−', '~', ' ']);
   });
 
-  it('lays table rows over the union of their columns, full rows first', () => {
+  it('lays table rows over the union of their columns, the changed ones first', () => {
     const rows = [
       { kind: 'changed' as const, key: '7', before: 7, after: 7, cells: [{ column: 'band', before: '10-49', after: '50-99' }] },
       { kind: 'added' as const, key: '101', before: null, after: 101, cells: [{ column: 'name', before: '', after: '某公司' }, { column: 'band', before: '', after: '1-9' }] },
       { kind: 'removed' as const, key: '3', before: 3, after: null, cells: [{ column: 'name', before: '旧公司', after: '' }, { column: 'extra', before: 'x', after: '' }] },
     ];
     const columns = tableColumns(rows);
-    expect(columns).toEqual(['name', 'band', 'extra']);
-    expect(rowCells(rows[0]!, columns)).toEqual([{ kind: 'untouched' }, { kind: 'changed', before: '10-49', after: '50-99' }, { kind: 'untouched' }]);
-    expect(rowCells(rows[1]!, columns)).toEqual([{ kind: 'added', text: '某公司' }, { kind: 'added', text: '1-9' }, { kind: 'untouched' }]);
-    expect(rowCells(rows[2]!, columns)).toEqual([{ kind: 'removed', text: '旧公司' }, { kind: 'untouched' }, { kind: 'removed', text: 'x' }]);
+    expect(columns).toEqual(['band', 'name', 'extra']);
+    expect(rowCells(rows[0]!, columns)).toEqual([{ kind: 'changed', before: '10-49', after: '50-99' }, { kind: 'untouched' }, { kind: 'untouched' }]);
+    expect(rowCells(rows[1]!, columns)).toEqual([{ kind: 'added', text: '1-9' }, { kind: 'added', text: '某公司' }, { kind: 'untouched' }]);
+    expect(rowCells(rows[2]!, columns)).toEqual([{ kind: 'untouched' }, { kind: 'removed', text: '旧公司' }, { kind: 'removed', text: 'x' }]);
+    expect(tableColumns(rows.slice(1))).toEqual(['name', 'band', 'extra']);
     expect(tableTruncation({ keyColumns: [], columnsAdded: [], columnsRemoved: [], added: 600, removed: 0, changed: 8, rows })).toEqual({ listed: 3, total: 608 });
   });
 
@@ -63,8 +64,16 @@ describe('revision model', () => {
   it('folds unchanged runs longer than one line beyond the context, unless expanded', () => {
     const rows: TextRow[] = Array.from({ length: 20 }, (_, i) => ({ kind: i === 10 ? 'added' : 'same', before: i + 1, after: i + 1, text: `l${i}` }));
     const items = foldRows(rows, 2);
-    expect(items.map((it) => (it.type === 'fold' ? `fold ${it.start}+${it.count}` : it.index))).toEqual(['fold 0+8', 8, 9, 10, 11, 12, 'fold 13+7']);
+    expect(items.map((it) => (it.type === 'fold' ? `fold ${it.start}+${it.count}` : it.type === 'row' ? it.index : 'gap'))).toEqual(['fold 0+8', 8, 9, 10, 11, 12, 'fold 13+7']);
     expect(foldRows(rows, 2, new Set([13])).filter((it) => it.type === 'fold')).toHaveLength(1);
+    // Where main left unchanged lines out, a gap is marked (not after a fold, which says it).
+    const sparse: TextRow[] = [
+      { kind: 'same', before: 1, after: 1, text: 'a' },
+      { kind: 'added', before: null, after: 2, text: 'b' },
+      { kind: 'same', before: 9, after: 10, text: 'c' },
+      { kind: 'removed', before: 10, after: null, text: 'd' },
+    ];
+    expect(foldRows(sparse, 3).map((it) => (it.type === 'row' ? it.index : it.type))).toEqual([0, 1, 'gap', 2, 3]);
     // A run of one unchanged line is drawn, not folded.
     const short: TextRow[] = [{ kind: 'same', before: 1, after: 1, text: 'a' }, { kind: 'added', before: null, after: 2, text: 'b' }];
     expect(foldRows(short, 0).map((it) => it.type)).toEqual(['row', 'row']);

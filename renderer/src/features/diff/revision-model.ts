@@ -3,16 +3,16 @@
  * broken chain), the manifest changes as before/after rows, the changed files with their table
  * rows laid out over the union of the columns they touch, and text changes line by line — a
  * changed line as a removed and an added line with their word parts — with long runs of
- * unchanged lines folded. Every text here is already masked by main.
+ * unchanged lines folded and a gap marked where main left unchanged lines out. Every text here
+ * is already masked by main.
  */
-import type { z } from 'zod';
 import type { FileChange, ManifestChange, RevisionDiff, TableRowChange, TextLineChange, WordPart } from '../../../../shared/ipc/schemas/review';
 
-export type FileChangeT = z.output<typeof FileChange>;
-export type TableRowChangeT = z.output<typeof TableRowChange>;
-export type TextLineChangeT = z.output<typeof TextLineChange>;
-export type WordPartT = z.output<typeof WordPart>;
-export type ManifestChangeT = z.output<typeof ManifestChange>;
+export type FileChangeT = FileChange;
+export type TableRowChangeT = TableRowChange;
+export type TextLineChangeT = TextLineChange;
+export type WordPartT = WordPart;
+export type ManifestChangeT = ManifestChange;
 
 /** Unchanged lines kept around a change; longer runs fold. */
 export const CONTEXT_LINES = 3;
@@ -51,7 +51,11 @@ export function changeMarker(kind: 'added' | 'removed' | 'changed' | 'same'): st
   }
 }
 
-/** The columns the listed row changes touch: the full rows' (added, removed) order first, then the columns only changed rows name. */
+/**
+ * The columns the listed row changes touch, in the table's order as the full rows (added,
+ * removed) give it — but the columns changed rows touch first, so a narrow view shows what
+ * changed without scrolling past the unchanged ones.
+ */
 export function tableColumns(rows: readonly TableRowChangeT[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -62,8 +66,15 @@ export function tableColumns(rows: readonly TableRowChangeT[]): string[] {
     }
   };
   for (const row of rows) if (row.kind !== 'changed') row.cells.forEach((c) => add(c.column));
-  for (const row of rows) if (row.kind === 'changed') row.cells.forEach((c) => add(c.column));
-  return out;
+  const changed = new Set<string>();
+  for (const row of rows) {
+    if (row.kind !== 'changed') continue;
+    for (const c of row.cells) {
+      add(c.column);
+      changed.add(c.column);
+    }
+  }
+  return [...out.filter((c) => changed.has(c)), ...out.filter((c) => !changed.has(c))];
 }
 
 export type CellView =
@@ -122,7 +133,11 @@ export function textRows(lines: readonly TextLineChangeT[]): TextRow[] {
   return out;
 }
 
-export type TextItem = { type: 'row'; index: number; row: TextRow } | { type: 'fold'; start: number; count: number };
+export type TextItem =
+  | { type: 'row'; index: number; row: TextRow }
+  | { type: 'fold'; start: number; count: number }
+  /** Unchanged lines main did not list (it sends a few around each change). */
+  | { type: 'gap'; before: number };
 
 /**
  * The rows to draw with unchanged runs folded: `context` unchanged rows stay beside each
@@ -136,10 +151,27 @@ export function foldRows(rows: readonly TextRow[], context = CONTEXT_LINES, expa
     for (let j = Math.max(0, i - context); j <= Math.min(rows.length - 1, i + context); j++) near[j] = true;
   }
   const out: TextItem[] = [];
+  let lastBefore: number | null = null;
+  let lastAfter: number | null = null;
+  const push = (index: number) => {
+    const row = rows[index]!;
+    const jumped = (row.before !== null && lastBefore !== null && row.before > lastBefore + 1) || (row.after !== null && lastAfter !== null && row.after > lastAfter + 1);
+    if (jumped) out.push({ type: 'gap', before: index });
+    if (row.before !== null) lastBefore = row.before;
+    if (row.after !== null) lastAfter = row.after;
+    out.push({ type: 'row', index, row });
+  };
+  const skip = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const row = rows[k]!;
+      if (row.before !== null) lastBefore = row.before;
+      if (row.after !== null) lastAfter = row.after;
+    }
+  };
   let i = 0;
   while (i < rows.length) {
     if (near[i]) {
-      out.push({ type: 'row', index: i, row: rows[i]! });
+      push(i);
       i++;
       continue;
     }
@@ -147,9 +179,10 @@ export function foldRows(rows: readonly TextRow[], context = CONTEXT_LINES, expa
     while (end < rows.length && !near[end]) end++;
     const count = end - i;
     if (count <= 1 || expanded.has(i)) {
-      for (let k = i; k < end; k++) out.push({ type: 'row', index: k, row: rows[k]! });
+      for (let k = i; k < end; k++) push(k);
     } else {
       out.push({ type: 'fold', start: i, count });
+      skip(i, end);
     }
     i = end;
   }

@@ -5,6 +5,10 @@
  * says instead of the markers. The renderer never reconstructs a value. On the candidate side,
  * as a second line of defence, a `differs` segment is shown as markers only, whatever main sent;
  * on the required side a `differs` segment is the required form's own (already masked) text.
+ * And a character main marks `same` on the candidate side stays visible only where the required
+ * form shows that very character at the same place, counted from the start or from the end
+ * (where a mask keeps characters): a character-level diff may pair a middle digit of a clear
+ * value with an equal digit elsewhere in the required form, and that digit must not show.
  */
 import type { DiffSegment } from '../../../../shared/ipc/schemas/review';
 
@@ -66,6 +70,39 @@ export function segmentCounts(segments: readonly DiffSegment[]): Record<SegmentK
   const counts: Record<SegmentKind, number> = { same: 0, differs: 0, missing: 0, extra: 0 };
   for (const segment of segments) counts[segment.kind] += codePoints(segment.text);
   return counts;
+}
+
+function pushMerged(out: DiffSegment[], kind: DiffSegment['kind'], text: string): void {
+  const last = out.at(-1);
+  if (last && last.kind === kind) last.text += text;
+  else out.push({ kind, text });
+}
+
+/**
+ * The candidate side confined to what the required side shows: each `same` character is kept
+ * only if the required form has the same character at the same index from the start or from the
+ * end; any other becomes a marker (`differs`). It only ever hides more than main sent.
+ */
+export function confineToRequired(candidate: readonly DiffSegment[], required: readonly DiffSegment[]): { segments: DiffSegment[]; hidden: number } {
+  const shown = Array.from(required.map((s) => s.text).join(''));
+  const chars: { ch: string; kind: DiffSegment['kind'] }[] = [];
+  for (const segment of candidate) for (const ch of segment.text) chars.push({ ch, kind: segment.kind });
+  const out: DiffSegment[] = [];
+  let hidden = 0;
+  chars.forEach(({ ch, kind }, i) => {
+    if (kind !== 'same') {
+      pushMerged(out, kind, ch);
+      return;
+    }
+    const fromEnd = shown.length - (chars.length - i);
+    if (shown[i] === ch || (fromEnd >= 0 && shown[fromEnd] === ch)) {
+      pushMerged(out, 'same', ch);
+    } else {
+      hidden++;
+      pushMerged(out, 'differs', MARKER);
+    }
+  });
+  return { segments: out, hidden };
 }
 
 /** True when a `differs` segment arrived with characters other than markers (main broke its promise; logged, never shown). */

@@ -163,7 +163,9 @@ function DeclarationTableRow({ row, focused }: { row: DeclarationRow; focused: b
               {method ? (
                 <>
                   <span>{method.name}</span>
-                  <span className="muted">（{method.keyed ? t('diff.declarations.keyed') : t('diff.declarations.unkeyed')}）</span>
+                  <span className="dot-sep" aria-hidden="true" />
+                  <span className="muted">{method.keyed ? t('diff.declarations.keyed') : t('diff.declarations.unkeyed')}</span>
+                  <span className="dot-sep" aria-hidden="true" />
                   {method.reversible ? <span className="flag flag-danger">{t('diff.reversible')}</span> : <span>{t('diff.irreversible')}</span>}
                 </>
               ) : (

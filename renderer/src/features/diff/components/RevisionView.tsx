@@ -182,10 +182,15 @@ function FileDiff({ file }: { file: FileChangeT }) {
         {counts && <span className="muted small tabular">{counts}</span>}
       </summary>
       <div className="file-diff-body">
+        {file.note !== undefined && (
+          <p className="banner banner-info diff-notice small" data-testid="revision-file-note">
+            {t('diff.revision.noteLabel')} {file.note}
+          </p>
+        )}
         {file.kind === 'binary' && <p className="muted small">{t('diff.revision.binary')}</p>}
         {file.table && <TableDiff table={file.table} />}
         {file.text && <TextDiff text={file.text} />}
-        {file.kind !== 'binary' && !file.table && !file.text && <p className="muted small">{t('diff.revision.noDetail')}</p>}
+        {file.kind !== 'binary' && !file.table && !file.text && file.note === undefined && <p className="muted small">{t('diff.revision.noDetail')}</p>}
       </div>
     </details>
   );
@@ -302,6 +307,8 @@ function TextDiff({ text }: { text: NonNullable<FileChangeT['text']> }) {
   const rows = textRows(text.lines);
   const items = foldRows(rows, undefined, expanded);
   return (
+    <>
+    {text.truncated === true && <p className="banner banner-info diff-notice small">{t('diff.revision.textTruncated')}</p>}
     <div className="table-wrap diff-table-wrap text-diff-wrap">
       <table className="text-diff" data-testid="revision-text">
         <thead className="visually-hidden">
@@ -314,7 +321,19 @@ function TextDiff({ text }: { text: NonNullable<FileChangeT['text']> }) {
         </thead>
         <tbody>
           {items.map((item) =>
-            item.type === 'fold' ? (
+            item.type === 'gap' ? (
+              <tr key={`g${item.before}`} className="line-gap" aria-label={t('diff.revision.gap')}>
+                <td className="ln" aria-hidden="true">
+                  ⋯
+                </td>
+                <td className="ln" aria-hidden="true">
+                  ⋯
+                </td>
+                <td colSpan={2} className="muted">
+                  {t('diff.revision.gap')}
+                </td>
+              </tr>
+            ) : item.type === 'fold' ? (
               <tr key={`f${item.start}`} className="line-fold">
                 <td colSpan={4}>
                   <button type="button" className="button ghost small" data-testid="revision-fold" onClick={() => setExpanded((current) => new Set([...current, item.start]))}>
@@ -339,5 +358,6 @@ function TextDiff({ text }: { text: NonNullable<FileChangeT['text']> }) {
         </tbody>
       </table>
     </div>
+    </>
   );
 }
