@@ -1,11 +1,15 @@
 /**
- * The page of one candidate revision, with two tabs. Overview: who submits what, under which
- * authorization, for which scenario and recipient, from which sources, and every file with its
- * verified digests. Preview: the masked files (features/preview). Opening the page starts the
- * scan in the background when it has never run. Escape or Backspace (outside a text field)
- * goes back to the queue.
+ * The page of one candidate revision: the header, the risk summary (findings by severity and
+ * the approval gate), and three tabs. Overview: who submits what, under which authorization,
+ * for which scenario and recipient, from which sources, and every file with its verified
+ * digests. Preview: the masked files (features/preview). Diff: the candidate against the
+ * policy (features/diff). Beside Preview and Diff, the findings panel: clicking a finding (or
+ * `n`/`p`) shows its location in one or the other, so a reviewer works through the findings
+ * without losing the list. Opening the page starts the scan in the background when it has
+ * never run. Escape or Backspace (outside a text field) goes back to the queue; `d` switches
+ * between Preview and Diff; `?` lists the shortcuts.
  */
-import { useEffect } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateDetail } from '../../../../../shared/ipc/schemas/candidates';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
@@ -22,12 +26,17 @@ import { ValidityBadge } from './ValidityBadge';
 import { PreviewPanel } from '../../preview/components/PreviewPanel';
 import { candidateKey, usePreviewStore, type CandidateTab } from '../../preview/store';
 import { useScan, type ScanControl } from '../../preview/use-scan';
+import { DiffPanel } from '../../diff/components/DiffPanel';
+import { FindingsPane } from '../../findings/components/FindingsPane';
+import { KeyboardIcon } from '../../findings/components/FindingIcons';
+import { RiskSummary } from '../../findings/components/RiskSummary';
+import { ShortcutsDialog } from '../../findings/components/ShortcutsDialog';
+import { groupFindings, orderedItems } from '../../findings/findings-model';
+import { usePreviewLocator } from '../../findings/preview-locator';
+import { isEditable, useReviewKeys, type ReviewKeyAction } from '../../findings/review-keys';
+import { useFindingNavigation } from '../../findings/use-finding-navigation';
+import { useFindings } from '../../findings/use-findings';
 import { CandidateTabs } from './CandidateTabs';
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-}
 
 function useBackKeys(goBack: () => void) {
   useEffect(() => {
@@ -53,7 +62,7 @@ export function CandidateOverview({ id, revision }: { id: string; revision: numb
 
   return (
     <section
-      className={tab === 'preview' && state.status === 'ready' ? 'view candidate-view is-preview' : 'view candidate-view'}
+      className={tab !== 'overview' && state.status === 'ready' ? 'view candidate-view is-preview' : 'view candidate-view'}
       data-testid="candidate-overview"
       data-candidate-id={id}
       data-revision={revision}
@@ -82,32 +91,83 @@ export function CandidateOverview({ id, revision }: { id: string; revision: numb
 }
 
 function CandidateBody({ detail, tab, scan }: { detail: CandidateDetail; tab: CandidateTab; scan: ScanControl }) {
-  const { manifest, summary } = detail;
+  const { id, revision } = detail.summary;
+  const key = candidateKey(id, revision);
   const setTab = usePreviewStore((s) => s.setTab);
+  const findings = useFindings(id, revision, scan.progress?.state);
+  const groups = useMemo(() => groupFindings(findings.view?.items ?? []), [findings.view]);
+  const ordered = useMemo(() => orderedItems(groups), [groups]);
+  const { go, step } = useFindingNavigation(id, revision);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+
+  const onStep = useCallback((direction: 1 | -1) => step(ordered, direction), [step, ordered]);
+  useReviewKeys((action: ReviewKeyAction) => {
+    switch (action) {
+      case 'next':
+        onStep(1);
+        break;
+      case 'previous':
+        onStep(-1);
+        break;
+      case 'toggle-diff':
+        setTab(key, tab === 'diff' ? 'preview' : 'diff');
+        break;
+      case 'help':
+        setShortcutsOpen(true);
+        break;
+    }
+  });
+
+  const first = ordered[0];
   return (
     <>
-      <CandidateHeader detail={detail} />
-      <CandidateTabs tab={tab} scanState={scan.progress?.state} onChange={(next) => setTab(candidateKey(manifest.id, manifest.revision), next)} />
+      <CandidateHeader detail={detail} onShortcuts={() => setShortcutsOpen(true)} />
+      <RiskSummary findings={findings} onReview={first ? () => go(first) : null} />
+      <CandidateTabs tab={tab} scanState={scan.progress?.state} onChange={(next) => setTab(key, next)} />
       {tab === 'overview' ? (
         <div className="tab-panel overview-panel" role="tabpanel" id="candidate-panel-overview" aria-labelledby="candidate-tab-overview">
           <OverviewBody detail={detail} />
         </div>
       ) : (
-        <div className="tab-panel preview-tab-panel" role="tabpanel" id="candidate-panel-preview" aria-labelledby="candidate-tab-preview">
-          <PreviewPanel id={summary.id} revision={summary.revision} scan={scan} />
+        <div className="candidate-workspace">
+          {tab === 'preview' ? (
+            <div className="tab-panel preview-tab-panel" role="tabpanel" id="candidate-panel-preview" aria-labelledby="candidate-tab-preview">
+              <PreviewPanel id={id} revision={revision} scan={scan} />
+              <PreviewLocator candidate={key} />
+            </div>
+          ) : (
+            <div className="tab-panel preview-tab-panel diff-tab-panel" role="tabpanel" id="candidate-panel-diff" aria-labelledby="candidate-tab-diff">
+              <DiffPanel id={id} revision={revision} />
+            </div>
+          )}
+          <FindingsPane id={id} revision={revision} findings={findings} scan={scan} groups={groups} ordered={ordered} onGo={go} onStep={onStep} />
         </div>
       )}
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
     </>
   );
 }
 
-function CandidateHeader({ detail }: { detail: CandidateDetail }) {
+/** Brings the finding the reviewer went to into view once the preview shows its table or text. */
+function PreviewLocator({ candidate }: { candidate: string }) {
+  usePreviewLocator(candidate);
+  return null;
+}
+
+function CandidateHeader({ detail, onShortcuts }: { detail: CandidateDetail; onShortcuts: () => void }) {
   const { t } = useTranslation();
   const { manifest, summary, source } = detail;
   const record = useQueueRecord(summary.id, summary.revision);
   return (
     <header className="candidate-header">
-      <h1 data-testid="overview-product-name">{manifest.product.name}</h1>
+      <div className="candidate-title-row">
+        <h1 data-testid="overview-product-name">{manifest.product.name}</h1>
+        <button type="button" className="button ghost small" data-testid="shortcuts-open" title={t('shortcuts.openTitle')} onClick={onShortcuts}>
+          <KeyboardIcon size={15} />
+          {t('shortcuts.open')}
+          <kbd>?</kbd>
+        </button>
+      </div>
       <div className="meta-line">
         <span className="mono strong">{manifest.id}</span>
         <span className="revision-chip">{t('queue.revision', { revision: manifest.revision })}</span>

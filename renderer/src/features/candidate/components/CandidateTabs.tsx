@@ -1,13 +1,14 @@
 /**
- * The tab bar of the candidate page: 概览 Overview | 预览 Preview, with a small marker on
- * Preview while the background scan runs. ←/→ move between the tabs.
+ * The tab bar of the candidate page: 概览 Overview | 预览 Preview | 对照 Diff, with a small
+ * marker on Preview while the background scan runs. ←/→ move between the tabs (wrapping);
+ * `d` (handled by the page) switches between Preview and Diff.
  */
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanProgress } from '../../../../../shared/ipc/schemas/preview';
 import type { CandidateTab } from '../../preview/store';
 
-const TABS: readonly CandidateTab[] = ['overview', 'preview'];
+const TABS: readonly CandidateTab[] = ['overview', 'preview', 'diff'];
 
 export function CandidateTabs({ tab, scanState, onChange }: { tab: CandidateTab; scanState: ScanProgress['state'] | undefined; onChange: (tab: CandidateTab) => void }) {
   const { t } = useTranslation();

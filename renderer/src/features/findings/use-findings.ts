@@ -1,0 +1,75 @@
+/**
+ * The findings of one candidate revision from main (`findings:get`), kept current: read again
+ * when `findings:changed` names this revision (a scan finished, a finding was acknowledged
+ * elsewhere) and when this page sees its scan finish, in case the event was missed. An
+ * acknowledgement answers with the new view, which replaces the old one at once.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ScanProgress } from '../../../../shared/ipc/schemas/preview';
+import type { FindingsView } from '../../../../shared/ipc/schemas/review';
+import { api } from '../../app/api';
+import { describeThrown, log } from '../../app/log';
+
+export type FindingsState =
+  | { status: 'loading'; view: null; error: null }
+  | { status: 'ready'; view: FindingsView; error: null }
+  /** `view` is the last good answer, if any (a failed re-read keeps showing it). */
+  | { status: 'failed'; view: FindingsView | null; error: unknown };
+
+export type FindingsControl = FindingsState & {
+  reload: () => void;
+  /** Sends an acknowledgement; resolves when the new view is shown, rejects with main's error. */
+  acknowledge: (key: string, justification: string) => Promise<void>;
+};
+
+/** One page's findings; the page is keyed by candidate revision, so `id` and `revision` do not change under it. */
+export function useFindings(id: string, revision: number, scanState: ScanProgress['state'] | undefined): FindingsControl {
+  const [state, setState] = useState<FindingsState>({ status: 'loading', view: null, error: null });
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  // Answers can overtake each other; only the newest request may set the state.
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const request = ++latest.current;
+    const load = async () => {
+      try {
+        const view = await api.invoke('findings:get', { id, revision });
+        if (latest.current === request) setState({ status: 'ready', view, error: null });
+      } catch (error) {
+        log.warn('findings failed', { id, revision, error: describeThrown(error) });
+        if (latest.current === request) setState((current) => ({ status: 'failed', view: current.view, error }));
+      }
+    };
+    void load();
+  }, [id, revision, generation]);
+
+  useEffect(() => {
+    try {
+      return api.subscribe('findings:changed', (payload) => {
+        if (payload.id === id && payload.revision === revision) reload();
+      });
+    } catch (error) {
+      log.warn('cannot follow findings changes', { id, revision, error: describeThrown(error) });
+      return undefined;
+    }
+  }, [id, revision, reload]);
+
+  // A scan finishing on this page is what produces the findings (its event may come first or be missed).
+  const previousScan = useRef(scanState);
+  useEffect(() => {
+    if (previousScan.current === 'running' && scanState === 'done') reload();
+    previousScan.current = scanState;
+  }, [scanState, reload]);
+
+  const acknowledge = useCallback(
+    async (key: string, justification: string) => {
+      const view = await api.invoke('findings:acknowledge', { id, revision, key, justification });
+      latest.current++;
+      setState({ status: 'ready', view, error: null });
+    },
+    [id, revision],
+  );
+
+  return { ...state, reload, acknowledge };
+}
