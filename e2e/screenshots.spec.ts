@@ -1,11 +1,13 @@
 // Regenerates docs/screenshots (npm run screenshots): the queue, a candidate overview, the
 // masked preview and a workbook's hidden sheet in Chinese and English at 1280×800, and the
-// queue at 1920×1080.
+// queue at 1920×1080; the findings panel with a clause's text, the acknowledge dialog and the
+// shortcuts dialog.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, startHost } from './fixtures';
+import { FindingsPage } from './pages/findings-page';
 import { OverviewPage } from './pages/overview-page';
 import { PreviewPage } from './pages/preview-page';
 import { QueuePage } from './pages/queue-page';
@@ -60,6 +62,42 @@ for (const language of ['zh-CN', 'en'] as const) {
     await page.keyboard.press('Escape');
     await expect(queue.table).toBeVisible();
     await page.screenshot({ path: `${OUT}queue-${language}-1920.png` });
+  });
+}
+
+// The findings of the demo workbook beside its preview: a block selected (why it cannot be
+// acknowledged) with its clause's text open; a warning's acknowledge dialog refusing a too-short
+// justification; the shortcuts dialog.
+for (const language of ['zh-CN', 'en'] as const) {
+  test(`findings in ${language}`, async ({ page, host }) => {
+    const queue = new QueuePage(page);
+    await queue.goto(host.url);
+    await page.getByTestId(`language-${language}`).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    await queue.row('EC-2026-001018', 1).click();
+    const findings = new FindingsPage(page);
+    await findings.waitForFindings();
+    await findings.review.click();
+    const preview = new PreviewPage(page);
+    await expect(preview.rows.first()).toBeVisible();
+    const rule = findings.selected.locator('xpath=ancestor::section[@data-testid="finding-rule"]');
+    await rule.getByTestId('finding-clause').hover();
+    await expect(findings.clauseCard).toBeVisible();
+    await page.screenshot({ path: `${OUT}findings-${language}.png` });
+
+    await page.mouse.move(0, 0);
+    const warning = findings.finding('intake.hidden-content').first();
+    await findings.open(warning);
+    await findings.acknowledge(warning, language === 'en' ? 'checked' : '已检查');
+    await expect(findings.validation).toBeVisible();
+    await page.screenshot({ path: `${OUT}findings-acknowledge-${language}.png` });
+
+    await page.keyboard.press('Escape');
+    await expect(findings.dialog).toHaveCount(0);
+    await findings.tabs.diff.click();
+    await page.keyboard.press('?');
+    await expect(findings.shortcuts).toBeVisible();
+    await page.screenshot({ path: `${OUT}findings-shortcuts-${language}.png` });
   });
 }
 
