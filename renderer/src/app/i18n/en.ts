@@ -204,6 +204,7 @@ export const en: Messages = {
       loading: 'Reading the scan status…',
       'not-started': 'Not scanned',
       running: 'Scanning',
+      reversibility: 'Reversibility test: {{done}} of {{total}} digest values tried',
       done: 'Scan complete',
       cancelled: 'Scan cancelled',
       failed: 'Scan failed',

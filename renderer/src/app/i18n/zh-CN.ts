@@ -205,6 +205,7 @@ export const zhCN = {
       loading: '正在读取扫描状态…',
       'not-started': '尚未扫描',
       running: '正在扫描',
+      reversibility: '可逆性测试：已试 {{done}} / {{total}} 个摘要值',
       done: '扫描完成',
       cancelled: '扫描已取消',
       failed: '扫描失败',
