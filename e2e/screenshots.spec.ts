@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, startHost } from './fixtures';
 import { FindingsPage } from './pages/findings-page';
+import { DiffPage } from './pages/diff-page';
 import { OverviewPage } from './pages/overview-page';
 import { PreviewPage } from './pages/preview-page';
 import { QueuePage } from './pages/queue-page';
@@ -129,5 +130,51 @@ for (const language of ['zh-CN', 'en'] as const) {
       await host.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+}
+
+// The Diff tab's four views in Chinese and English: the scope diff of the candidate with an
+// unauthorized field, the conformance diff of clear phones (started at row 12, the focused row
+// marked), declarations vs detections of the same table, and revision 1 → 2 (its table rows and
+// its report's word-level changes).
+for (const language of ['zh-CN', 'en'] as const) {
+  test(`diff views in ${language}`, async ({ page, host }) => {
+    test.setTimeout(120_000);
+    const queue = new QueuePage(page);
+    await queue.goto(host.url);
+    await page.getByTestId(`language-${language}`).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    const diff = new DiffPage(page);
+
+    await queue.row('EC-2026-001007', 1).click();
+    await diff.open();
+    await expect(diff.scopeRow('reg_address')).toBeVisible();
+    await page.screenshot({ path: `${OUT}diff-scope-${language}.png` });
+
+    await page.keyboard.press('Escape');
+    await queue.row('EC-2026-001002', 1).click();
+    await diff.open();
+    await diff.show('conformance');
+    await expect(diff.summaryRows.first()).toBeVisible({ timeout: 30_000 });
+    await diff.pickTable('data/legal_representatives.csv');
+    await diff.pickColumn('legal_rep_phone');
+    await diff.jumpTo(12);
+    await expect(diff.conformanceRow(12)).toHaveAttribute('data-target', 'true');
+    await page.screenshot({ path: `${OUT}diff-conformance-${language}.png` });
+
+    await diff.show('declarations');
+    await expect(diff.declarationRow('legal_rep_phone')).toBeVisible();
+    await page.screenshot({ path: `${OUT}diff-declarations-${language}.png` });
+
+    await page.keyboard.press('Escape');
+    await queue.row('EC-2026-001001', 2).click();
+    await diff.open();
+    await diff.show('revision');
+    const table = diff.revisionFile('data/enterprise_scores.csv');
+    await expect(table).toBeVisible();
+    await page.screenshot({ path: `${OUT}diff-revision-${language}.png` });
+    await table.scrollIntoViewIfNeeded();
+    await diff.revisionFile('report/说明.md').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUT}diff-revision-files-${language}.png` });
   });
 }

@@ -700,11 +700,16 @@ export const en: Messages = {
       summaryAside: '{{n}} columns with non-conforming values',
       columns: {
         column: 'Column',
-        columnRequired: 'Column and requirement',
+        columnRequired: 'Column · required',
         required: 'Required',
-        conforming: 'Conforming',
-        nonconforming: 'Non-conforming',
+        conforming: 'Conform',
+        nonconforming: 'Differ',
         empty: 'Empty',
+      },
+      columnHelp: {
+        conforming: 'Values already in a form the policy accepts',
+        nonconforming: 'Values not in any form the policy accepts',
+        empty: 'Empty cells (nothing to compare)',
       },
       share: '{{share}} conforming',
       rowConforming: 'Conforms',
@@ -727,7 +732,7 @@ export const en: Messages = {
       rowColumns: {
         row: 'Row',
         result: 'Result',
-        candidate: 'Candidate (masked for display)',
+        candidate: 'Candidate (masked)',
         required: 'Form the policy requires',
       },
       noNonconforming: 'No non-conforming values from row {{row}} on.',

@@ -701,11 +701,16 @@ export const zhCN = {
       summaryAside: '{{n}} 列有不一致',
       columns: {
         column: '列',
-        columnRequired: '列与要求',
+        columnRequired: '列 · 要求',
         required: '要求',
         conforming: '一致',
         nonconforming: '不一致',
         empty: '空值',
+      },
+      columnHelp: {
+        conforming: '取值已是策略接受的形式',
+        nonconforming: '取值不是策略接受的任何形式',
+        empty: '空单元格（无可对照的取值）',
       },
       share: '一致率 {{share}}',
       rowConforming: '一致',

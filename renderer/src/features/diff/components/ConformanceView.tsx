@@ -106,13 +106,13 @@ function SummaryTable({ columns, current, onSelect }: { columns: readonly Column
           <thead>
             <tr>
               <th scope="col">{t('diff.conformance.columns.columnRequired')}</th>
-              <th scope="col" className="numeric">
+              <th scope="col" className="numeric" title={t('diff.conformance.columnHelp.conforming')}>
                 {t('diff.conformance.columns.conforming')}
               </th>
-              <th scope="col" className="numeric">
+              <th scope="col" className="numeric" title={t('diff.conformance.columnHelp.nonconforming')}>
                 {t('diff.conformance.columns.nonconforming')}
               </th>
-              <th scope="col" className="numeric">
+              <th scope="col" className="numeric" title={t('diff.conformance.columnHelp.empty')}>
                 {t('diff.conformance.columns.empty')}
               </th>
             </tr>
