@@ -45,6 +45,12 @@ test('the scope diff shows the unauthorized field beside the authorized ones and
   await diff.problemsOnly.uncheck();
   await expect(diff.scopeRows).toHaveCount(all);
 
+  // Its finding marks the field's row.
+  await expect(diff.scopeRow('reg_address')).not.toHaveAttribute('data-target', 'true');
+  await page.locator('[data-testid="finding"][data-rule="scope.unauthorized-field"] [data-testid="finding-open"]').click({ timeout: 40_000 });
+  await expect(diff.scopeRow('reg_address')).toHaveAttribute('data-target', 'true');
+  await expect(diff.scopeRow('reg_address')).toBeInViewport();
+
   // The switch is a tab list: arrows move between the views.
   await diff.viewButton('scope').focus();
   await page.keyboard.press('ArrowRight');
@@ -167,6 +173,11 @@ test('the revision diff shows revision 1 → 2 field by field and file by file, 
   await expect(report.locator('[data-testid="revision-line"][data-kind="removed"]').first()).toBeVisible();
   await expect(report.locator('ins').first()).toBeVisible();
   await expectNoClearMobile(diff);
+
+  // A revision.changed finding brings its file into view.
+  await page.locator('[data-testid="finding"][data-rule="revision.changed"]').filter({ hasText: 'report/说明.md' }).getByTestId('finding-open').click({ timeout: 40_000 });
+  await expect(report).toHaveAttribute('data-target', 'true');
+  await expect(report).toBeInViewport();
 
   await page.keyboard.press('Escape');
   await new QueuePage(page).row('EC-2026-001001', 1).click();

@@ -2,7 +2,7 @@
 // table rows over the union of the columns they touch, changed lines split into a removed and
 // an added line with word parts, and folding of long unchanged runs.
 import { describe, expect, it } from 'vitest';
-import { changeMarker, foldRows, manifestRows, revisionNotice, rowCells, splitChangedLine, splitFiles, tableColumns, tableTruncation, textRows, type TextRow } from './revision-model';
+import { changeMarker, fileTarget, foldRows, manifestRows, revisionNotice, rowCells, splitChangedLine, splitFiles, tableColumns, tableTruncation, textRows, type TextRow } from './revision-model';
 
 describe('revision model', () => {
   it('says when there is no previous revision or the chain is broken', () => {
@@ -21,6 +21,14 @@ describe('revision model', () => {
     ]);
     expect([files.changed.map((f) => f.path), files.same.map((f) => f.path)]).toEqual([['a.csv', 'c.md'], ['b.md']]);
     expect(['added', 'removed', 'changed', 'same'].map((k) => changeMarker(k as 'added'))).toEqual(['+', '−', '~', ' ']);
+    const sheets = [
+      { path: 'w.xlsx', sheet: 'A', status: 'changed' as const, kind: 'table' as const },
+      { path: 'w.xlsx', sheet: 'B', status: 'changed' as const, kind: 'table' as const },
+    ];
+    expect(fileTarget(sheets, { file: 'w.xlsx', sheet: 'B' })).toBe(sheets[1]);
+    expect(fileTarget(sheets, { file: 'w.xlsx' })).toBe(sheets[0]);
+    expect(fileTarget(sheets, { file: 'x.csv' })).toBeNull();
+    expect(fileTarget(sheets, undefined)).toBeNull();
   });
 
   it('lays table rows over the union of their columns, the changed ones first', () => {

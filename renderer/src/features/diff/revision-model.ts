@@ -37,6 +37,13 @@ export function splitFiles(files: readonly FileChangeT[]): { changed: FileChange
   return { changed: files.filter((f) => f.status !== 'same'), same: files.filter((f) => f.status === 'same') };
 }
 
+/** The file change a focus points at (by path, and sheet when given), or null. */
+export function fileTarget(files: readonly FileChangeT[], focus: { file?: string | undefined; sheet?: string | undefined } | undefined): FileChangeT | null {
+  if (focus?.file === undefined) return null;
+  const inFile = files.filter((f) => f.path === focus.file);
+  return inFile.find((f) => f.sheet === focus.sheet) ?? inFile[0] ?? null;
+}
+
 /** `+`, `−` or `~` before a row or line, so the change does not rest on colour alone. */
 export function changeMarker(kind: 'added' | 'removed' | 'changed' | 'same'): string {
   switch (kind) {

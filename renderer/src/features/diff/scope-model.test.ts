@@ -2,7 +2,7 @@
 // are not problems), grouping by dataset in main's order, and grade/transform comparisons.
 import { describe, expect, it } from 'vitest';
 import type { ScopeRow } from '../../../../shared/ipc/schemas/review';
-import { filterScopeRows, gradeComparison, groupScopeRows, hasProblem, problemsOf, scopeCounts, scopeMarker, transformComparison } from './scope-model';
+import { filterScopeRows, gradeComparison, groupScopeRows, hasProblem, problemsOf, scopeCounts, scopeMarker, scopeTarget, transformComparison } from './scope-model';
 
 const declared = (grade: number, transform: string) => ({ class: 'personal', grade, transform, reversible: false });
 
@@ -43,5 +43,14 @@ describe('scope model', () => {
     expect(problemsOf(rows[4]!)).toEqual(['transform-missing']);
     expect(problemsOf(rows[0]!)).toEqual([]);
     expect(rows.map(scopeMarker)).toEqual([' ', '+', '!', '−', '!']);
+  });
+
+  it('finds the row a focus points at, by field and, among namesakes, by file', () => {
+    const twin = { ...rows[0]!, dataset: 'D9', files: ['b.csv'] };
+    expect(scopeTarget([...rows, twin], { column: 'credit_code', file: 'b.csv' })).toBe(twin);
+    expect(scopeTarget([...rows, twin], { column: 'credit_code' })).toBe(rows[0]);
+    expect(scopeTarget(rows, { column: 'gone' })).toBeNull();
+    expect(scopeTarget(rows, { file: 'a.csv' })).toBeNull();
+    expect(scopeTarget(rows, undefined)).toBeNull();
   });
 });

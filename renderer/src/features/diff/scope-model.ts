@@ -65,6 +65,17 @@ export function transformComparison(row: ScopeRow): 'accepted' | 'missing' | 'un
   return row.authorized.requiredTransform.includes(row.declared.transform) ? 'accepted' : 'missing';
 }
 
+/**
+ * The row a focus points at: the field named `column` — of the focused file when several
+ * datasets have a field of that name — or null.
+ */
+export function scopeTarget(rows: readonly ScopeRow[], focus: { column?: string | undefined; file?: string | undefined } | undefined): ScopeRow | null {
+  if (focus?.column === undefined) return null;
+  const named = rows.filter((r) => r.name === focus.column);
+  const file = focus.file;
+  return (file === undefined ? undefined : named.find((r) => r.files.some((f) => f === file || f.startsWith(`${file} `) || f.startsWith(`${file}#`)))) ?? named[0] ?? null;
+}
+
 /** The marker at the start of a row, as in a schema diff: `+` only the candidate has it, `−` only the policy, `!` a problem, blank when it agrees. */
 export function scopeMarker(row: ScopeRow): '+' | '−' | '!' | ' ' {
   if (row.status === 'unauthorized') return '+';

@@ -4,6 +4,7 @@
  * scan observed (detected types with their share, mask forms with counts, digests, null rate,
  * distinct estimate), and each disagreement in words with its severity. Statistics only.
  */
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanProgress, TableInfo } from '../../../../../shared/ipc/schemas/preview';
 import type { ColumnProfile } from '../../../../../shared/profile/column-profile';
@@ -16,6 +17,7 @@ import { pickDiffTable, tableId } from '../conformance-model';
 import { declarationRows, filterDeclarationRows, maskShapes, topDetections, type DeclarationRow, type Mismatch, type ProcessingMethod } from '../declarations-model';
 import { useDiffStore } from '../store';
 import { useInvoke } from '../use-invoke';
+import { useRevealTarget } from '../use-reveal-target';
 import { DiffEmpty, DiffFailed, DiffLoading, DiffScanWait } from './DiffStates';
 import { TablePicker } from './TablePicker';
 
@@ -75,6 +77,10 @@ export function DeclarationsView({ id, revision, scanState }: Props) {
 function TableDeclarations({ id, revision, table, methods, mismatchesOnly, focusColumn }: { id: string; revision: number; table: TableInfo; methods: readonly ProcessingMethod[]; mismatchesOnly: boolean; focusColumn: string | undefined }) {
   const { t } = useTranslation();
   const [profiles, reload] = useInvoke('preview:profiles', { id, revision, file: table.file, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}) });
+  const key = candidateKey(id, revision);
+  const focus = useDiffStore((s) => (s.focus[key]?.view === 'declarations' ? s.focus[key] : undefined));
+  const container = useRef<HTMLDivElement>(null);
+  useRevealTarget(container, focus, profiles.status === 'ready');
 
   if (profiles.status === 'loading' || profiles.status === 'idle') return <DiffLoading />;
   if (profiles.status === 'failed') return <DiffFailed error={profiles.error} onRetry={reload} />;
@@ -101,7 +107,7 @@ function TableDeclarations({ id, revision, table, methods, mismatchesOnly, focus
       {shown.length === 0 ? (
         <DiffEmpty>{rows.length === 0 ? t('diff.conformance.noColumns') : t('diff.declarations.noneShown')}</DiffEmpty>
       ) : (
-        <div className="table-wrap diff-table-wrap">
+        <div ref={container} className="table-wrap diff-table-wrap">
           <table className="data-table diff-table declarations-table" data-testid="declarations-table">
             <caption className="visually-hidden">{t('diff.declarations.caption')}</caption>
             <thead>
@@ -141,6 +147,7 @@ function DeclarationTableRow({ row, focused }: { row: DeclarationRow; focused: b
       data-testid="declaration-row"
       data-column={row.column}
       data-mismatches={mismatches.map((m) => m.kind).join(' ')}
+      data-target={focused ? 'true' : undefined}
     >
       <th scope="row" className="decl-column">
         <code>{row.column}</code>

@@ -5,7 +5,7 @@
  * before → after), a text's lines with word-level highlights. Additions and removals carry
  * `+`/`−` and are `<ins>`/`<del>`, so they do not rest on colour. Every value is masked by main.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RevisionDiff } from '../../../../../shared/ipc/schemas/review';
 import { CheckIcon, ErrorIcon, WarningIcon } from '../../../app/components/icons';
@@ -13,6 +13,7 @@ import { formatCount } from '../../preview/preview-format';
 import { tableLabel } from '../conformance-model';
 import {
   changeMarker,
+  fileTarget,
   foldRows,
   manifestRows,
   revisionNotice,
@@ -25,11 +26,18 @@ import {
   type TextRow,
   type WordPartT,
 } from '../revision-model';
+import { candidateKey } from '../../preview/store';
+import { useDiffStore } from '../store';
 import { useInvoke } from '../use-invoke';
+import { useRevealTarget } from '../use-reveal-target';
 import { DiffEmpty, DiffFailed, DiffLoading } from './DiffStates';
 
 export function RevisionView({ id, revision }: { id: string; revision: number }) {
   const [state, reload] = useInvoke('review:revision-diff', { id, revision });
+  const key = candidateKey(id, revision);
+  const focus = useDiffStore((s) => (s.focus[key]?.view === 'revision' ? s.focus[key] : undefined));
+  const container = useRef<HTMLDivElement>(null);
+  useRevealTarget(container, focus, state.status === 'ready');
 
   if (state.status === 'loading' || state.status === 'idle') return <DiffLoading />;
   if (state.status === 'failed') return <DiffFailed error={state.error} onRetry={reload} />;
@@ -37,12 +45,12 @@ export function RevisionView({ id, revision }: { id: string; revision: number })
   const notice = revisionNotice(diff);
 
   return (
-    <div className="diff-view revision-view" data-testid="revision-view" data-notice={notice}>
+    <div ref={container} className="diff-view revision-view" data-testid="revision-view" data-notice={notice}>
       <RevisionNotice diff={diff} />
       {diff.before !== null && (
         <>
           <ManifestSection diff={diff} />
-          <FilesSection diff={diff} />
+          <FilesSection diff={diff} target={fileTarget(diff.files, focus)} />
         </>
       )}
     </div>
@@ -141,7 +149,7 @@ function ManifestSection({ diff }: { diff: RevisionDiff }) {
   );
 }
 
-function FilesSection({ diff }: { diff: RevisionDiff }) {
+function FilesSection({ diff, target }: { diff: RevisionDiff; target: FileChangeT | null }) {
   const { t } = useTranslation();
   const { changed, same } = splitFiles(diff.files);
   return (
@@ -152,7 +160,7 @@ function FilesSection({ diff }: { diff: RevisionDiff }) {
       </header>
       {changed.length === 0 && <DiffEmpty>{t('diff.revision.filesNone')}</DiffEmpty>}
       {changed.map((file) => (
-        <FileDiff key={`${file.path}\u0000${file.sheet ?? ''}`} file={file} />
+        <FileDiff key={`${file.path}\u0000${file.sheet ?? ''}`} file={file} target={file === target} />
       ))}
       {same.length > 0 && (
         <p className="muted small revision-same" data-testid="revision-same">
@@ -163,14 +171,23 @@ function FilesSection({ diff }: { diff: RevisionDiff }) {
   );
 }
 
-function FileDiff({ file }: { file: FileChangeT }) {
+function FileDiff({ file, target }: { file: FileChangeT; target: boolean }) {
   const { t } = useTranslation();
   const label = tableLabel({ file: file.path, sheet: file.sheet });
   let counts: string | null = null;
   if (file.table) counts = t('diff.revision.tableCounts', { added: formatCount(file.table.added), removed: formatCount(file.table.removed), changed: formatCount(file.table.changed) });
   else if (file.text) counts = t('diff.revision.textCounts', { added: formatCount(file.text.added), removed: formatCount(file.text.removed) });
   return (
-    <details className={`file-diff status-${file.status}`} open data-testid="revision-file" data-file={file.path} data-sheet={file.sheet} data-status={file.status} data-kind={file.kind}>
+    <details
+      className={`file-diff status-${file.status}${target ? ' is-target' : ''}`}
+      open
+      data-testid="revision-file"
+      data-file={file.path}
+      data-sheet={file.sheet}
+      data-status={file.status}
+      data-kind={file.kind}
+      data-target={target ? 'true' : undefined}
+    >
       <summary className="file-diff-head">
         <span className="diff-marker" aria-hidden="true">
           {changeMarker(file.status)}

@@ -5,15 +5,17 @@
  * unused — with the status also in words. "Problems only" hides the fields that agree and the
  * unused authorized ones.
  */
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScopeRow } from '../../../../../shared/ipc/schemas/review';
 import { CheckIcon, WarningIcon } from '../../../app/components/icons';
 import { hasMessage, translateDynamic } from '../../../app/i18n';
 import { formatCount } from '../../preview/preview-format';
 import { candidateKey } from '../../preview/store';
-import { filterScopeRows, gradeComparison, groupScopeRows, problemsOf, scopeCounts, scopeMarker, SCOPE_STATUSES, transformComparison } from '../scope-model';
+import { filterScopeRows, gradeComparison, groupScopeRows, problemsOf, scopeCounts, scopeMarker, scopeTarget, SCOPE_STATUSES, transformComparison } from '../scope-model';
 import { useDiffStore } from '../store';
 import { useInvoke } from '../use-invoke';
+import { useRevealTarget } from '../use-reveal-target';
 import { DiffEmpty, DiffFailed, DiffLoading } from './DiffStates';
 
 const COLUMNS = 9;
@@ -28,6 +30,9 @@ export function ScopeView({ id, revision }: { id: string; revision: number }) {
   const problemsOnly = useDiffStore((s) => s.choices[key]?.problemsOnly ?? false);
   const setChoice = useDiffStore((s) => s.setChoice);
   const [state, reload] = useInvoke('review:scope', { id, revision });
+  const focus = useDiffStore((s) => (s.focus[key]?.view === 'scope' ? s.focus[key] : undefined));
+  const container = useRef<HTMLDivElement>(null);
+  useRevealTarget(container, focus, state.status === 'ready');
 
   if (state.status === 'loading' || state.status === 'idle') return <DiffLoading />;
   if (state.status === 'failed') return <DiffFailed error={state.error} onRetry={reload} />;
@@ -36,9 +41,10 @@ export function ScopeView({ id, revision }: { id: string; revision: number }) {
   const counts = scopeCounts(rows);
   const shown = filterScopeRows(rows, problemsOnly);
   const groups = groupScopeRows(shown);
+  const target = scopeTarget(rows, focus);
 
   return (
-    <div className="diff-view scope-view" data-testid="scope-view" data-problems={counts.problems}>
+    <div ref={container} className="diff-view scope-view" data-testid="scope-view" data-problems={counts.problems}>
       {policy === null ? (
         <div className="banner banner-warning diff-notice" role="note" data-testid="scope-no-policy">
           <WarningIcon size={16} />
@@ -126,7 +132,7 @@ export function ScopeView({ id, revision }: { id: string; revision: number }) {
                   </th>
                 </tr>
                 {group.rows.map((row) => (
-                  <ScopeTableRow key={`${row.dataset}\u0000${row.name}`} row={row} />
+                  <ScopeTableRow key={`${row.dataset}\u0000${row.name}`} row={row} target={row === target} />
                 ))}
               </tbody>
             ))}
@@ -137,14 +143,22 @@ export function ScopeView({ id, revision }: { id: string; revision: number }) {
   );
 }
 
-function ScopeTableRow({ row }: { row: ScopeRow }) {
+function ScopeTableRow({ row, target }: { row: ScopeRow; target: boolean }) {
   const { t } = useTranslation();
   const problems = problemsOf(row);
   const grade = gradeComparison(row);
   const transform = transformComparison(row);
   const marker = scopeMarker(row);
   return (
-    <tr className={`scope-row status-${row.status}`} data-testid="scope-row" data-field={row.name} data-dataset={row.dataset} data-status={row.status} data-problems={problems.join(' ')}>
+    <tr
+      className={`scope-row status-${row.status}${target ? ' is-target' : ''}`}
+      data-testid="scope-row"
+      data-field={row.name}
+      data-dataset={row.dataset}
+      data-status={row.status}
+      data-problems={problems.join(' ')}
+      data-target={target ? 'true' : undefined}
+    >
       <td className="diff-marker" aria-hidden="true">
         {marker}
       </td>
