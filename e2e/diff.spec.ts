@@ -187,7 +187,7 @@ test('the revision diff shows revision 1 → 2 field by field and file by file, 
   await expect(diff.revisionNotice).toContainText('第 1 版');
 });
 
-test('a broken revision chain is an alert, and a failed view says why and retries', async ({ page, host }) => {
+test('a broken revision chain is an alert, a failed view says why and retries, an empty filter says so', async ({ page, host }) => {
   // Main's answers replaced on the way (the renderer's handling is under test, not main's).
   await page.route('**/__host/ipc/review%3Arevision-diff', (route) =>
     route.fulfill({
@@ -207,6 +207,10 @@ test('a broken revision chain is an alert, and a failed view says why and retrie
   await expect(diff.error).toContainText('review:scope');
   await diff.page.getByTestId('diff-retry').click();
   await expect(diff.scopeRows.first()).toBeVisible();
+  // A clean candidate has no field with a problem: the filter says so instead of an empty table.
+  await diff.problemsOnly.check();
+  await expect(diff.page.getByTestId('scope-no-problems')).toBeVisible();
+  await expect(diff.scopeRows).toHaveCount(0);
 
   await diff.show('revision');
   await expect(diff.revisionNotice).toHaveAttribute('data-notice', 'chain-broken');
