@@ -1,12 +1,11 @@
 /**
  * The conformance diff of one cell: the candidate's value beside the form the policy requires,
- * character by character (`diff`). The candidate side never shows a character the required form
+ * character by character, by position. The candidate side never shows a character the required form
  * does not also show: where the two differ, each of the candidate's characters is replaced by a
  * marker — the reviewer sees *where* a value leaks, never what leaks.
  */
-import { diffChars } from 'diff';
 import { applyMask } from './apply-mask';
-import { codePointLength, isAllMask } from './chars';
+import { codePointLength, codePoints, isAllMask } from './chars';
 import { type ParsedTransform, type TransformInput, toParsedTransform } from './transform';
 
 /** What replaces each differing character of the candidate's value. */
@@ -65,24 +64,30 @@ function sameTransform(a: ParsedTransform, b: ParsedTransform): boolean {
 }
 
 /**
- * Character-level segments of both sides: common runs shown on both, the candidate's own runs as
- * markers (`differs`), the required form's own runs as they are (they are already masked).
+ * Character-level segments of both sides, by position: the run both share at the start and the
+ * run both share at the end are shown on both sides; everything between is the candidate's own
+ * (each character a marker, `differs`) beside the required form's own (shown as it is — it is
+ * already masked). A general character diff is not used: it would pair a middle digit of a clear
+ * value with an equal digit of the required tail and show it, which is exactly the leak this
+ * view exists to expose without repeating.
  */
 export function segments(candidate: string, required: string): { candidate: DiffSegment[]; required: DiffSegment[] } {
-  const left: DiffSegment[] = [];
-  const right: DiffSegment[] = [];
-  const push = (side: DiffSegment[], segment: DiffSegment) => {
-    const last = side.at(-1);
-    if (last && last.kind === segment.kind) last.text += segment.text;
-    else side.push(segment);
+  const a = codePoints(candidate);
+  const b = codePoints(required);
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head += 1;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail += 1;
+  const side = (chars: string[], own: string): DiffSegment[] => {
+    const out: DiffSegment[] = [];
+    if (head > 0) out.push({ text: chars.slice(0, head).join(''), kind: 'same' });
+    if (own !== '') out.push({ text: own, kind: 'differs' });
+    if (tail > 0) out.push({ text: chars.slice(chars.length - tail).join(''), kind: 'same' });
+    return out;
   };
-  for (const change of diffChars(candidate, required)) {
-    if (change.removed) push(left, { text: markers(change.value), kind: 'differs' });
-    else if (change.added) push(right, { text: change.value, kind: 'differs' });
-    else {
-      push(left, { text: change.value, kind: 'same' });
-      push(right, { text: change.value, kind: 'same' });
-    }
-  }
-  return { candidate: left, required: right };
+  const middle = a.length - head - tail;
+  return {
+    candidate: side(a, DIFF_MARKER.repeat(middle)),
+    required: side(b, b.slice(head, b.length - tail).join('')),
+  };
 }
