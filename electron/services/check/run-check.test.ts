@@ -9,7 +9,7 @@ import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FindingsDocument } from '../../../shared/formats/findings';
 import { generateDemoWorkspace } from '../demo/generate';
-import { createScanPool, type ScanPool } from '../scan/worker-pool';
+import { createScanPool, type WorkerPool } from '../scan/worker-pool';
 import { describeFiles, writePackage, writeZip } from '../testing/make-package';
 import { xlsxBuffer } from '../testing/make-xlsx';
 import { runCheck } from './run-check';
@@ -57,7 +57,7 @@ async function workbookPackage(dir: string, options: { sheet?: string } = {}): P
 
 const EXAMPLES = resolve(__dirname, '../../../../shared/examples');
 let work: string;
-let pool: ScanPool;
+let pool: WorkerPool;
 let demo: string;
 
 beforeAll(async () => {

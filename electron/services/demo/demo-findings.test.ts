@@ -13,7 +13,7 @@ import type { FindingsDocument } from '../../../shared/formats/findings';
 import { isValidResidentId } from '../../../shared/ids/resident-id';
 import { RULE_IDS } from '../../../shared/rules/catalogue';
 import { type CheckOptions, runCheck } from '../check/run-check';
-import { createScanPool, type ScanPool } from '../scan/worker-pool';
+import { createScanPool, type WorkerPool } from '../scan/worker-pool';
 import { type DemoPackageInfo, describeDemo, generateDemoWorkspace } from './generate';
 
 /** The evaluation date: inside every authorization period but the Ningbo one, which ended in 2025. */
@@ -27,7 +27,7 @@ const AT = '2026-11-27';
 const PENDING: ReadonlySet<string> = new Set(['reversible.recovered', 'revision.changed', 'revision.chain-broken']);
 
 let work: string;
-let pool: ScanPool;
+let pool: WorkerPool;
 const demo = describeDemo();
 const documents = new Map<string, FindingsDocument>();
 

@@ -19,7 +19,7 @@ import { createLogger } from '../log';
 import { openPolicyStore, type PolicyStore } from '../policies/policy-store';
 import type { Platform } from '../ports';
 import { createScanService } from '../scan/scan-service';
-import { createScanPool, type ScanPool } from '../scan/worker-pool';
+import { createScanPool, type WorkerPool } from '../scan/worker-pool';
 import { createRevisionService, type RevisionService } from './revision-service';
 import { CLEAR_MOBILE, CLEAR_RESIDENT_ID, PAIR_ID, writeRevisionPair } from './testing';
 
@@ -30,7 +30,7 @@ let work: string;
 let store: CandidateStore;
 let policies: PolicyStore;
 let service: RevisionService;
-let pool: ScanPool | undefined;
+let pool: WorkerPool | undefined;
 
 async function importFolder(dir: string) {
   return importPackage(store, dir, { key: KEY });
