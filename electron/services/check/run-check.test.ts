@@ -5,7 +5,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FindingsDocument } from '../../../shared/formats/findings';
 import { generateDemoWorkspace } from '../demo/generate';
@@ -13,6 +12,7 @@ import { createScanPool, type WorkerPool } from '../scan/worker-pool';
 import { describeFiles, writePackage, writeZip } from '../testing/make-package';
 import { xlsxBuffer } from '../testing/make-xlsx';
 import { runCheck } from './run-check';
+import { buildScanWorker } from '../testing/test-platform';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const field = (name: string, cls = 'public', transform = 'none') => ({ name, dataset: 'ZJ-SCJG-0012', type: 'string', class: cls, grade: cls === 'public' ? 1 : 3, transform });
@@ -62,8 +62,7 @@ let demo: string;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'run-check-'));
-  const worker = join(work, 'scan-worker.cjs');
-  buildSync({ entryPoints: [join(__dirname, '../scan/scan-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: worker, logLevel: 'error' });
+  const worker = buildScanWorker(work);
   pool = createScanPool(worker);
   demo = join(work, 'demo');
   await generateDemoWorkspace(demo);
@@ -280,6 +279,7 @@ describe('runCheck', () => {
       ['intake.digest-mismatch', 'data/scores.csv'],
       ['intake.undeclared-file', 'notes.txt'],
     ]);
+    expect(doc.findings[0]!.messageZh).toMatch(/^“data\/scores\.csv”与 candidate\.json 中的 files\[\]\.(bytes|sha256|sm3)\S* 不符：该文件在生成清单后被修改或损坏。$/);
     expect(doc.policy).toBeNull();
   });
 

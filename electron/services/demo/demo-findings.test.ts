@@ -7,7 +7,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindingsDocument } from '../../../shared/formats/findings';
 import { isValidResidentId } from '../../../shared/ids/resident-id';
@@ -15,6 +14,7 @@ import { RULE_IDS } from '../../../shared/rules/catalogue';
 import { type CheckOptions, runCheck } from '../check/run-check';
 import { createScanPool, type WorkerPool } from '../scan/worker-pool';
 import { type DemoPackageInfo, describeDemo, generateDemoWorkspace } from './generate';
+import { buildScanWorker } from '../testing/test-platform';
 
 /** The evaluation date: inside every authorization period but the Ningbo one, which ended in 2025. */
 const AT = '2026-11-27';
@@ -42,8 +42,7 @@ function checkOptions(d: DemoPackageInfo, root = join(work, 'demo')): CheckOptio
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'demo-findings-'));
-  const worker = join(work, 'scan-worker.cjs');
-  buildSync({ entryPoints: [join(__dirname, '../scan/scan-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: worker, logLevel: 'error' });
+  const worker = buildScanWorker(work);
   pool = createScanPool(worker);
   await generateDemoWorkspace(join(work, 'demo'));
   for (const d of demo) documents.set(key(d), await runCheck(checkOptions(d)));

@@ -7,7 +7,6 @@ import { createHash, createHmac } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { createHMAC, createSM3 } from 'hash-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMobile, makeRandomResidentId, seededRandom } from '../../../shared/detect/testing';
@@ -21,6 +20,7 @@ import { createScanPool, type WorkerPool } from '../scan/worker-pool';
 import { openTable } from '../tables';
 import { writePackage } from '../testing/make-package';
 import { recoverDigestColumns, type RecoverInput } from '.';
+import { buildScanWorker } from '../testing/test-platform';
 
 const AS_OF = '2026-11-27';
 let work: string;
@@ -28,8 +28,7 @@ let pool: WorkerPool;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'recover-'));
-  const worker = join(work, 'scan-worker.cjs');
-  buildSync({ entryPoints: [join(__dirname, '../scan/scan-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: worker, logLevel: 'error' });
+  const worker = buildScanWorker(work);
   pool = createScanPool(worker, 2);
 }, 60_000);
 afterAll(async () => {

@@ -5,11 +5,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FindingsView } from '../../../shared/ipc/schemas/review';
 import { createServices, type Services } from '../index';
-import { createLogger } from '../log';
+import { buildScanWorker, testPlatform } from '../testing/test-platform';
 import type { Platform } from '../ports';
 
 let work: string;
@@ -29,21 +28,7 @@ async function scanned(id: string) {
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'review-service-'));
-  const worker = join(work, 'scan-worker.cjs');
-  buildSync({ entryPoints: [join(__dirname, '../scan/scan-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: worker, logLevel: 'error' });
-  platform = {
-    host: 'browser',
-    appVersion: 'test',
-    platform: 'linux',
-    dataDir: join(work, 'data'),
-    dialogs: null,
-    secrets: null,
-    openUrl: null,
-    contentProtectionSupported: false,
-    scanWorkerScript: worker,
-    emit: (name, payload) => events.push({ name, payload }),
-    log: createLogger(() => undefined),
-  };
+  platform = testPlatform(work, { scanWorkerScript: buildScanWorker(work), emit: (name, payload) => events.push({ name, payload }) });
   services = await createServices(platform);
   await services.workspaceKey.create(PASSPHRASE);
   await services.candidates.seedDemo();

@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Candidate } from '../../../shared/formats/candidate';
 import { ServiceError } from '../../../shared/ipc/result';
@@ -15,13 +14,12 @@ import { RevisionDiff } from '../../../shared/ipc/schemas/review';
 import { openCandidateStore, type CandidateStore } from '../candidates/candidate-store';
 import { generateDemoWorkspace } from '../demo/generate';
 import { importPackage } from '../intake/import-package';
-import { createLogger } from '../log';
 import { openPolicyStore, type PolicyStore } from '../policies/policy-store';
-import type { Platform } from '../ports';
 import { createScanService } from '../scan/scan-service';
 import { createScanPool, type WorkerPool } from '../scan/worker-pool';
 import { createRevisionService, type RevisionService } from './revision-service';
 import { CLEAR_MOBILE, CLEAR_RESIDENT_ID, PAIR_ID, writeRevisionPair } from './testing';
+import { buildScanWorker, testPlatform } from '../testing/test-platform';
 
 const KEY = randomBytes(32);
 const DEMO_ID = 'EC-2026-001001';
@@ -187,22 +185,9 @@ describe('a pair carrying clear identifiers', () => {
   });
 
   it('diffs the workbook sheet by sheet once both revisions are scanned', async () => {
-    const worker = join(work, 'scan-worker.cjs');
-    buildSync({ entryPoints: [join(__dirname, '..', 'scan', 'scan-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: worker, logLevel: 'error' });
+    const worker = buildScanWorker(work);
     pool = createScanPool(worker, 2);
-    const platform: Platform = {
-      host: 'browser',
-      appVersion: 'test',
-      platform: 'linux',
-      dataDir: join(work, 'data'),
-      dialogs: null,
-      secrets: null,
-      openUrl: null,
-      contentProtectionSupported: false,
-      scanWorkerScript: worker,
-      emit: () => undefined,
-      log: createLogger(() => undefined),
-    };
+    const platform = testPlatform(work, { scanWorkerScript: worker });
     const scans = createScanService(platform, store, pool, { key: () => KEY });
     for (const revision of [1, 2]) {
       await scans.start(PAIR_ID, revision);

@@ -1,7 +1,6 @@
 // A table scanned in parts by the worker pool gives exactly the result of a scan in one piece —
 // profiles, row lists, ragged rows, the index — including when a cut lands inside a quoted value
 // spanning lines (the table is then scanned again in one piece).
-import { buildSync } from 'esbuild';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,14 +11,14 @@ import { readRows } from '../tables/csv-reader';
 import { scanInPool } from './parallel-scan';
 import type { ScanJob, TableResult } from './scan-file';
 import { createScanPool, type ScanPool } from './worker-pool';
+import { buildScanWorker } from '../testing/test-platform';
 
 let work: string;
 let pool: ScanPool;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'parallel-scan-'));
-  const worker = join(work, 'scan-worker.cjs');
-  buildSync({ entryPoints: [join(__dirname, 'scan-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: worker, logLevel: 'error' });
+  const worker = buildScanWorker(work);
   pool = createScanPool(worker, 2);
 });
 afterAll(async () => {

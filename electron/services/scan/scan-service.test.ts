@@ -4,14 +4,12 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../index';
-import { createLogger } from '../log';
-import type { Platform } from '../ports';
 import { readWorkbook } from '../tables';
 import { openEncryptedFile } from '../at-rest/encrypted-file';
 import { parseStoredScan } from './scan-service';
+import { buildScanWorker, testPlatform } from '../testing/test-platform';
 
 /** A stored payload's plaintext, decrypted with the workspace key. */
 async function plaintext(path: string): Promise<string> {
@@ -30,23 +28,12 @@ const ID = 'EC-2026-001002';
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'scan-service-'));
-  const worker = join(work, 'scan-worker.cjs');
-  buildSync({ entryPoints: [join(__dirname, 'scan-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: worker, logLevel: 'error' });
-  const platform: Platform = {
-    host: 'browser',
-    appVersion: 'test',
-    platform: 'linux',
-    dataDir: join(work, 'data'),
-    dialogs: null,
-    secrets: null,
-    openUrl: null,
-    contentProtectionSupported: false,
-    scanWorkerScript: worker,
+  const platform = testPlatform(work, {
+    scanWorkerScript: buildScanWorker(work),
     emit: (name, payload) => {
       if (name === 'scan:progress') progress.push(payload);
     },
-    log: createLogger(() => undefined),
-  };
+  });
   services = await createServices(platform);
   // No OS keychain in tests: the workspace key is protected by a passphrase.
   await services.workspaceKey.create('scan service test passphrase');
