@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isRealDate } from '../../shared/formats/common';
-import type { FindingsDocument } from '../../shared/formats/findings';
+import { localiseFindings, type FindingsDocument } from '../../shared/formats/findings';
 import { ServiceError } from '../../shared/ipc/result';
 import { runCheck } from '../services/check/run-check';
 import { createScanPool } from '../services/scan/worker-pool';
@@ -45,8 +45,8 @@ Exit codes: 0 ok, 1 refused or blocking findings, 2 unusable input (one line on 
 const WORKER = join(__dirname, '..', 'workers', 'scan-worker.cjs');
 
 const LABELS = {
-  en: { severity: 'severity', rule: 'rule', clause: 'clause', where: 'where', count: 'count', message: 'message', none: 'No findings.', summary: (b: number, w: number, i: number) => `${b} blocking, ${w} warnings, ${i} notes` },
-  zh: { severity: '级别', rule: '规则', clause: '条款', where: '位置', count: '数量', message: '说明', none: '没有发现问题。', summary: (b: number, w: number, i: number) => `阻断 ${b} 项，警告 ${w} 项，提示 ${i} 项` },
+  en: { severity: 'severity', rule: 'rule', clause: 'clause', where: 'where', count: 'count', message: 'message', rows: 'rows', none: 'No findings.', summary: (b: number, w: number, i: number) => `${b} blocking, ${w} warnings, ${i} notes` },
+  zh: { severity: '级别', rule: '规则', clause: '条款', where: '位置', count: '数量', message: '说明', rows: '行', none: '没有发现问题。', summary: (b: number, w: number, i: number) => `阻断 ${b} 项，警告 ${w} 项，提示 ${i} 项` },
 } as const;
 const SEVERITY = { en: { block: 'BLOCK', warn: 'warn', info: 'info' }, zh: { block: '阻断', warn: '警告', info: '提示' } } as const;
 
@@ -78,10 +78,12 @@ async function check(args: string[]): Promise<number> {
       ...(values.previous ? { previousPath: resolve(values.previous) } : {}),
       pool,
     });
+    // English by default, byte for byte FORMATS.md §3; --lang zh puts the Chinese messages in `message`.
+    const localised = localiseFindings(doc, lang);
     if (values.json) {
-      console.log(JSON.stringify(doc, null, 2));
+      console.log(JSON.stringify(localised, null, 2));
     } else {
-      printTable(doc, lang);
+      printTable(localised, lang);
     }
     return doc.summary.block > 0 ? 1 : 0;
   } catch (error) {
@@ -105,7 +107,7 @@ function printTable(doc: FindingsDocument, lang: 'en' | 'zh'): void {
       SEVERITY[lang][f.severity],
       f.rule,
       f.clause ?? '—',
-      [f.location.file, f.location.sheet !== undefined ? `[${f.location.sheet}]` : undefined, f.location.column, f.location.line !== undefined ? `L${f.location.line}` : undefined, f.location.rows?.length ? `rows ${f.location.rows.slice(0, 3).join(',')}${f.location.rows.length > 3 ? '…' : ''}` : undefined, f.location.field]
+      [f.location.file, f.location.sheet !== undefined ? `[${f.location.sheet}]` : undefined, f.location.column, f.location.line !== undefined ? `L${f.location.line}` : undefined, f.location.rows?.length ? `${l.rows} ${f.location.rows.slice(0, 3).join(',')}${f.location.rows.length > 3 ? '…' : ''}` : undefined, f.location.field]
         .filter(Boolean)
         .join(' · '),
       String(f.count),

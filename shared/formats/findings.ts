@@ -25,7 +25,10 @@ export const Finding = z.strictObject({
   rule: z.enum(RULE_IDS as [RuleId, ...RuleId[]]),
   severity: z.enum(['block', 'warn', 'info']),
   clause: z.string().nullable(),
+  /** English, canonical: keys, order and `--json` use it. */
   message: z.string(),
+  /** The same message in Chinese, for the app and `--lang zh`; `localiseFindings` folds it into `message`. */
+  messageZh: z.string().optional(),
   location: FindingLocation,
   count: z.number().int().min(0),
   evidence: z.array(z.string()),
@@ -42,12 +45,15 @@ export const FindingsDocument = z.strictObject({
 });
 export type FindingsDocument = z.output<typeof FindingsDocument>;
 
-/** A finding for `rule` with its catalogue severity and clause. */
+/**
+ * A finding for `rule` with its catalogue severity and clause. `message` is English; `extra.zh`
+ * is the same message in Chinese (kept as `messageZh`).
+ */
 export function makeFinding(
   rule: RuleId,
   message: string,
   location: FindingLocation,
-  extra: { count?: number; evidence?: string[]; detector?: string; severity?: Severity } = {},
+  extra: { count?: number; evidence?: string[]; detector?: string; severity?: Severity; zh?: string } = {},
 ): Finding {
   const info = RULES[rule];
   const rows = location.rows ? [...new Set(location.rows)].sort((a, b) => a - b) : undefined;
@@ -57,6 +63,7 @@ export function makeFinding(
     severity: info.severity === 'block' ? 'block' : (extra.severity ?? info.severity),
     clause: info.clause,
     message,
+    ...(extra.zh === undefined ? {} : { messageZh: extra.zh }),
     location: { ...location, ...(rows ? { rows: rows.slice(0, MAX_LISTED_ROWS) } : {}) },
     count: extra.count ?? rows?.length ?? 1,
     evidence: extra.evidence ?? [],
@@ -66,7 +73,10 @@ export function makeFinding(
 
 const SEVERITY_ORDER: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
 
-/** Orders findings by severity, rule, file, column, first row and message — a total order. */
+/**
+ * Orders findings by severity, rule, file, column, first row and (English) message — a total
+ * order on what FORMATS.md §3 prints; `messageZh` plays no part.
+ */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const key = (f: Finding) => [
     SEVERITY_ORDER[f.severity],
@@ -96,4 +106,17 @@ export function summarise(findings: readonly Finding[]): FindingsDocument['summa
   const summary = { block: 0, warn: 0, info: 0 };
   for (const f of findings) summary[f.severity] += 1;
   return summary;
+}
+
+export type FindingLanguage = 'en' | 'zh';
+
+/**
+ * The document with each finding's `message` in `lang` (English where a finding has no Chinese)
+ * and without `messageZh`, so it is exactly FORMATS.md §3. Order and summary stay as they are.
+ */
+export function localiseFindings(doc: FindingsDocument, lang: FindingLanguage): FindingsDocument {
+  return {
+    ...doc,
+    findings: doc.findings.map(({ messageZh, ...finding }) => (lang === 'zh' && messageZh !== undefined ? { ...finding, message: messageZh } : finding)),
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * Tests of the intake and personal-information rules over real column profiles (the detectors
- * and the profiler as the scan runs them). For now: precision loss, which must not mistake an
- * intact identifier that happens to end in 000 for a float's leftovers.
+ * and the profiler as the scan runs them): precision loss, which must not mistake an intact
+ * identifier that happens to end in 000 for a float's leftovers; clear mobiles in a masked field.
  */
 import { describe, expect, it } from 'vitest';
 import { detectCell } from '../detect';
@@ -84,5 +84,24 @@ describe('intake.precision-loss', () => {
     const [finding] = precisionFindings(values);
     expect(finding).toBeDefined();
     expect(finding!.location.rows).not.toContain(21);
+  });
+});
+
+describe('pii.unmasked', () => {
+  it('reports clear mobiles in a field the policy wants masked, in English and in Chinese', () => {
+    const manifest = candidate();
+    const profiler = createColumnProfiler(manifest.files[0]!.table!.fields[1], { name: 'phone' });
+    const phones = ['13812345678', '13912345679', '15012345670'];
+    phones.forEach((value, i) => profiler.add(i + 1, value, detectCell(value, { asOf: AS_OF }).filter((d) => d.confidence >= PROFILE_MIN_CONFIDENCE)));
+    const findings = evaluateIntakeAndPii({
+      manifest,
+      policy: policy(),
+      tables: [{ file: 'data/t.csv', encodingGuessed: false, profiles: [profiler.finish()], largeNumbers: { count: 0, first: [] } }],
+      texts: [],
+    });
+    const finding = findings.find((f) => f.rule === 'pii.unmasked');
+    expect(finding).toMatchObject({ count: 3, detector: 'cn-mobile', location: { file: 'data/t.csv', column: 'phone', rows: [1, 2, 3] } });
+    expect(finding!.message).toBe('Column "phone" carries 3 clear cn-mobile value(s) although the policy requires mask:3,4 or hmac-sm3.');
+    expect(finding!.messageZh).toBe('“data/t.csv”的列“phone”中有 3 个明文手机号，策略要求的处理方式为 mask:3,4 或 hmac-sm3，应按要求处理后方可出域。');
   });
 });

@@ -12,6 +12,7 @@ import type { Candidate, Field } from '../formats/candidate';
 import { makeFinding, type Finding } from '../formats/findings';
 import type { Policy } from '../formats/policy';
 import { compareMaskForm } from '../mask/conformance';
+import { DATA_CLASS_NAMES_ZH, detectorNameZh, joinZh, tableLabelZh } from './messages-zh';
 import { maskName } from '../mask/names';
 import type { ColumnProfile } from '../profile/column-profile';
 
@@ -90,8 +91,17 @@ const PERSON_FIELD_NAMES: Record<WorkbookScanSummary['people'][number]['field'],
   manager: 'manager',
 };
 
+const PERSON_FIELD_NAMES_ZH: Record<WorkbookScanSummary['people'][number]['field'], string> = {
+  creator: '作者',
+  lastModifiedBy: '最后修改者',
+  company: '单位',
+  manager: '经理',
+};
+
 /** `"data/x.xlsx", sheet "名单"` (or just the quoted file). */
 const tableLabel = (file: string, sheet: string | undefined) => (sheet === undefined ? `"${file}"` : `"${file}", sheet "${sheet}"`);
+/** A mask form `3+4` in Chinese: `前 3 位和后 4 位`. */
+const maskFormZh = (form: { head: number; tail: number }) => `前 ${form.head} 位和后 ${form.tail} 位`;
 
 /**
  * `intake.hidden-content` for one workbook: each hidden or very hidden sheet, hidden rows and
@@ -104,15 +114,22 @@ function hiddenContent(workbooks: readonly WorkbookScanSummary[], tables: readon
     for (const sheet of book.sheets) {
       if (sheet.state === 'visible') continue;
       const what = sheet.kind === 'worksheet' ? 'sheet' : sheet.kind === 'chartsheet' ? 'chart sheet' : 'non-cell sheet';
+      const whatZh = sheet.kind === 'worksheet' ? '工作表' : sheet.kind === 'chartsheet' ? '图表工作表' : '非单元格工作表';
       const how =
         sheet.state === 'veryHidden'
           ? 'is very hidden: Excel does not list it under Unhide, only the VBA editor shows it'
           : 'is hidden in Excel: a reviewer opening the workbook would not see it';
+      const howZh =
+        sheet.state === 'veryHidden'
+          ? '被设为“深度隐藏”：Excel 的“取消隐藏”中不列出，只有在 VBA 编辑器中才能看到'
+          : '在 Excel 中被隐藏：审核人员打开工作簿时看不到';
       findings.push(
-        makeFinding('intake.hidden-content', `"${book.file}": the ${what} "${sheet.name}" ${how}. It is scanned and previewed like every other sheet.`, {
-          file: book.file,
-          sheet: sheet.name,
-        }),
+        makeFinding(
+          'intake.hidden-content',
+          `"${book.file}": the ${what} "${sheet.name}" ${how}. It is scanned and previewed like every other sheet.`,
+          { file: book.file, sheet: sheet.name },
+          { zh: `“${book.file}”中的${whatZh}“${sheet.name}”${howZh}。本工作站已对其与其他工作表一样扫描和预览。` },
+        ),
       );
     }
     if (book.people.length > 0) {
@@ -120,12 +137,18 @@ function hiddenContent(workbooks: readonly WorkbookScanSummary[], tables: readon
       const persons = book.people.filter((p) => p.field !== 'company').length;
       const company = persons < book.people.length;
       const who = [persons === 1 ? 'a person' : persons > 1 ? 'people' : '', company ? 'an organisation' : ''].filter(Boolean).join(' and ');
+      const fieldsZh = [...new Set(book.people.map((p) => PERSON_FIELD_NAMES_ZH[p.field]))];
+      const whoZh = [persons === 1 ? '一名个人' : persons > 1 ? '多名个人' : '', company ? '一个单位' : ''].filter(Boolean).join('和');
       findings.push(
         makeFinding(
           'intake.hidden-content',
           `"${book.file}": the document properties name ${who} (${fields.join(', ')}), which leave with the file unless the operator removes them.`,
           { file: book.file },
-          { count: book.people.length, evidence: book.people.map((p) => `${PERSON_FIELD_NAMES[p.field]}: ${maskName(p.masked)}`) },
+          {
+            count: book.people.length,
+            evidence: book.people.map((p) => `${PERSON_FIELD_NAMES[p.field]}: ${maskName(p.masked)}`),
+            zh: `“${book.file}”的文档属性中写有${whoZh}的名称（${joinZh(fieldsZh)}），除非经办人删除，将随文件一并出域。`,
+          },
         ),
       );
     }
@@ -134,20 +157,24 @@ function hiddenContent(workbooks: readonly WorkbookScanSummary[], tables: readon
     const sheet = table.sheet;
     if (!sheet) continue;
     const where = tableLabel(table.file, sheet.name);
+    const whereZh = tableLabelZh(table.file, sheet.name);
     const { count, first } = sheet.hiddenRows;
     if (count > 0) {
       const listed = first.slice(0, HIDDEN_ROWS_IN_MESSAGE).join(', ') + (count > HIDDEN_ROWS_IN_MESSAGE ? ', …' : '');
+      const listedZh = first.slice(0, HIDDEN_ROWS_IN_MESSAGE).join('、') + (count > HIDDEN_ROWS_IN_MESSAGE ? '等' : '');
       findings.push(
         makeFinding(
           'intake.hidden-content',
           `${where}: ${count} data row${count === 1 ? ' is' : 's are'} hidden in Excel (row${count === 1 ? '' : 's'} ${listed}).`,
           { file: table.file, sheet: sheet.name, rows: first },
-          { count },
+          { count, zh: `${whereZh}：有 ${count} 个数据行在 Excel 中被隐藏（第 ${listedZh} 行）。` },
         ),
       );
     }
     for (const column of sheet.hiddenColumns) {
-      findings.push(makeFinding('intake.hidden-content', `${where}: the column "${column}" is hidden in Excel.`, { file: table.file, sheet: sheet.name, column }));
+      findings.push(
+        makeFinding('intake.hidden-content', `${where}: the column "${column}" is hidden in Excel.`, { file: table.file, sheet: sheet.name, column }, { zh: `${whereZh}：列“${column}”在 Excel 中被隐藏。` }),
+      );
     }
   }
   return findings;
@@ -184,8 +211,13 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
     const fields = table.sheet && !table.sheet.declared ? [] : (file?.table?.fields ?? []);
     const inSheet = sheet === undefined ? {} : { sheet };
     const named = (column: string) => (sheet === undefined ? `Column "${column}"` : `Column "${column}" of sheet "${sheet}"`);
+    const namedZh = (column: string) => `${tableLabelZh(table.file, sheet)}的列“${column}”`;
     if (table.encodingGuessed) {
-      findings.push(makeFinding('intake.encoding-guessed', `"${table.file}" has no byte-order mark and is not UTF-8; it was read as GB18030.`, { file: table.file, ...inSheet }));
+      findings.push(
+        makeFinding('intake.encoding-guessed', `"${table.file}" has no byte-order mark and is not UTF-8; it was read as GB18030.`, { file: table.file, ...inSheet }, {
+          zh: `“${table.file}”没有字节顺序标记（BOM），也不是有效的 UTF-8 编码，已按 GB18030 读取，请核对文字是否正确。`,
+        }),
+      );
     }
     /** One precision-loss finding per column, whether the text shows it or the number's size does. */
     const precision = new Map<string, Finding>();
@@ -202,7 +234,7 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
           makeFinding('intake.precision-loss', `${named(column)} holds identifier-like numbers stored as floating point (e.g. 1.10105E+17); digits may have been lost.`, {
             ...where,
             ...(loss.rows.length > 0 ? { rows: loss.rows } : {}),
-          }, { count: loss.count }),
+          }, { count: loss.count, zh: `${namedZh(column)}中的疑似标识符以浮点数形式存储（如 1.10105E+17），可能已丢失位数。` }),
         );
       }
 
@@ -216,7 +248,15 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
               'pii.unmasked',
               `${named(column)} carries ${hit.count} clear ${hit.detector} value(s) although ${transformRequired ? `the policy requires ${(required ?? [field.transform]).join(' or ')}` : `it is declared ${field.class}`}.`,
               { ...where, rows: hit.rows },
-              { count: hit.count, detector: hit.detector },
+              {
+                count: hit.count,
+                detector: hit.detector,
+                zh: `${namedZh(column)}中有 ${hit.count} 个明文${detectorNameZh(hit.detector)}，${
+                  transformRequired
+                    ? `${required ? '策略要求的处理方式为' : '声明的处理方式为'} ${(required ?? [field.transform]).join(' 或 ')}，应按要求处理后方可出域`
+                    : `该字段声明为${DATA_CLASS_NAMES_ZH[field.class]}，不得以明文出域`
+                }。`,
+              },
             ),
           );
         }
@@ -234,15 +274,20 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
               'pii.mask-nonconforming',
               `${named(column)} is masked as ${wrong.map((f) => `${f.head}+${f.tail}`).join(', ')} where ${accepted.join(' or ')} is required.`,
               { ...where, ...(rows.length > 0 ? { rows } : {}) },
-              { count },
+              {
+                count,
+                zh: `${namedZh(column)}的掩码保留了${joinZh(wrong.map(maskFormZh))}的明文，而要求的处理方式为 ${accepted.join(' 或 ')}，保留的明文多于要求。`,
+              },
             ),
           );
         } else if (new Set(profile.maskForms.map((f) => `${f.head}+${f.tail}`)).size > 1) {
           // Different lengths of one form (张* and 欧阳**) are one form; different kept parts are not.
           const forms = [...new Set(profile.maskForms.map((f) => `${f.head}+${f.tail}`))];
+          const formsZh = [...new Set(profile.maskForms.map(maskFormZh))];
           findings.push(
             makeFinding('pii.mask-nonconforming', `${named(column)} is masked inconsistently (${forms.join(', ')}).`, where, {
               count: profile.maskForms.reduce((sum, f) => sum + f.count, 0),
+              zh: `${namedZh(column)}的掩码形式不一致（分别保留${joinZh(formsZh)}的明文），同一列应采用同一种掩码形式。`,
             }),
           );
         }
@@ -260,7 +305,13 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
               ? `${named(column)} is declared public but holds personal information (${personal.map((d) => d.detector).join(', ')}).`
               : `${named(column)} is not declared in candidate.json but holds personal information (${personal.map((d) => d.detector).join(', ')}).`,
             { ...where, rows: top.rows },
-            { count: top.count, detector: top.detector },
+            {
+              count: top.count,
+              detector: top.detector,
+              zh: field
+                ? `${namedZh(column)}声明为公开数据，但含有个人信息（${joinZh(personal.map((d) => detectorNameZh(d.detector)))}）。`
+                : `${namedZh(column)}未在 candidate.json 中声明，但含有个人信息（${joinZh(personal.map((d) => detectorNameZh(d.detector)))}）。`,
+            },
           ),
         );
       }
@@ -273,6 +324,7 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
             makeFinding('pii.free-text-names', `${named(column)} likely contains ${hit.detector === 'address' ? 'detailed addresses' : 'personal names'} (${Math.round(hit.share * 100)}% of cells).`, { ...where, rows: hit.rows }, {
               count: hit.count,
               detector: hit.detector,
+              zh: `${namedZh(column)}可能含有${hit.detector === 'address' ? '详细地址' : '个人姓名'}（占单元格的 ${Math.round(hit.share * 100)}%）。`,
             }),
           );
         }
@@ -285,7 +337,10 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
         const known = precision.get(column);
         if (known) {
           // The same column already shows the loss in its text: one finding, with the rows of both.
-          const merged = makeFinding('intake.precision-loss', known.message, { ...known.location, rows: [...(known.location.rows ?? []), ...rows] }, { count: Math.max(known.count, rows.length) });
+          const merged = makeFinding('intake.precision-loss', known.message, { ...known.location, rows: [...(known.location.rows ?? []), ...rows] }, {
+            count: Math.max(known.count, rows.length),
+            ...(known.messageZh === undefined ? {} : { zh: known.messageZh }),
+          });
           precision.set(column, merged);
           continue;
         }
@@ -297,7 +352,13 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
               ? `Column "${column}" stores identifier-like values as JSON numbers of 1e15 or more, which lose digits as floating point.`
               : `${named(column)} stores identifier-like values as numbers of 1e15 or more; Excel keeps 15 significant digits, so digits may have been lost.`,
             { file: table.file, ...inSheet, column, rows },
-            { count: rows.length },
+            {
+              count: rows.length,
+              zh:
+                sheet === undefined
+                  ? `${namedZh(column)}以 1e15 及以上的 JSON 数值存储疑似标识符，按浮点数处理会丢失位数。`
+                  : `${namedZh(column)}以 1e15 及以上的数值存储疑似标识符；Excel 只保留 15 位有效数字，可能已丢失位数。`,
+            },
           ),
         );
       }
@@ -318,6 +379,7 @@ export function evaluateIntakeAndPii(input: IntakePiiInput): Finding[] {
         makeFinding('pii.in-text', `"${text.file}" line ${line} contains ${detectors.join(', ')} in clear.`, { file: text.file, line }, {
           count: indexes.length,
           detector: detectors[0]!,
+          zh: `“${text.file}”第 ${line} 行含有明文${joinZh(detectors.map(detectorNameZh))}。`,
         }),
       );
     }

@@ -53,6 +53,8 @@ describe('revision.chain-broken', () => {
     expect(finding).toMatchObject({ rule: 'revision.chain-broken', severity: 'block', clause: '§6(1)', location: { field: 'previousRevisionDigest' } });
     expect(finding!.message).toContain('does not match');
     expect(finding!.message).toContain(previous.digest.slice(0, 20));
+    expect(finding!.messageZh).toContain(`与本工作区存储的第 1 版候选包摘要（${previous.digest.slice(0, 20)}`);
+    expect(finding!.messageZh).toContain('不一致');
   });
 
   it('fires when the stored previous revision was altered after the digest was taken', async () => {

@@ -44,7 +44,10 @@ export async function openInspection(path: string): Promise<OpenedPackage> {
   } catch (error) {
     if (error instanceof ServiceError && error.code === 'import.unsafe-path') {
       // An unsafe entry makes the whole package untrustworthy: report it and read nothing else.
-      throw new UnsafePackage(makeFinding('intake.unsafe-path', error.message, { file: String(error.params.file) }));
+      const file = String(error.params.file);
+      throw new UnsafePackage(
+        makeFinding('intake.unsafe-path', error.message, { file }, { zh: `候选包中的条目“${file}”不安全，已拒绝：${unsafeReasonZh(String(error.params.reason))}。请经办人提供不含该条目的候选包。` }),
+      );
     }
     throw error;
   }
@@ -56,12 +59,16 @@ export async function openInspection(path: string): Promise<OpenedPackage> {
     const listed = new Set(manifest.files.map((f) => f.path));
     for (const path of source.entries.keys()) {
       if (path !== 'candidate.json' && !listed.has(path)) {
-        findings.push(makeFinding('intake.undeclared-file', `"${path}" is in the package but not listed in candidate.json.`, { file: path }));
+        findings.push(
+          makeFinding('intake.undeclared-file', `"${path}" is in the package but not listed in candidate.json.`, { file: path }, { zh: `“${path}”在候选包中，但未列入 candidate.json。` }),
+        );
       }
     }
     for (const file of manifest.files) {
       if (!source.entries.has(file.path)) {
-        findings.push(makeFinding('intake.missing-file', `candidate.json lists "${file.path}" but the package does not contain it.`, { file: file.path }));
+        findings.push(
+          makeFinding('intake.missing-file', `candidate.json lists "${file.path}" but the package does not contain it.`, { file: file.path }, { zh: `candidate.json 列有“${file.path}”，但候选包中没有该文件。` }),
+        );
       } else {
         present.add(file.path);
       }
@@ -110,6 +117,7 @@ export async function verifyFiles(opened: OpenedPackage, options: { extractTo?: 
           'intake.digest-mismatch',
           `"${file.path}" does not match files[].${wrong.join(', files[].')} in candidate.json: it was changed or damaged after the manifest was made.`,
           { file: file.path, field: `files[${manifest.files.indexOf(file)}].${wrong[0]!}` },
+          { zh: `“${file.path}”与 candidate.json 中的 files[].${wrong.join('、files[].')} 不符：该文件在生成清单后被修改或损坏。` },
         ),
       );
       continue;
@@ -144,4 +152,28 @@ export class UnsafePackage extends Error {
     super(finding.message);
     this.name = 'UnsafePackage';
   }
+}
+
+/** The common reasons of package-source.ts and `unsafePathReason` in Chinese; any other (a zip library's message) is quoted as it is. */
+const UNSAFE_REASONS_ZH: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/^it is a symbolic link$/, () => '该条目是符号链接'],
+  [/^it is not a regular file$/, () => '该条目不是普通文件'],
+  [/^it changed into something other than a regular file while importing$/, () => '导入过程中该条目变成了非普通文件'],
+  [/^it has the same name as "(.*)" once case and Unicode normalisation are ignored$/, (m) => `忽略大小写和 Unicode 规范化后，它与“${m[1]!}”同名`],
+  [/^the path is empty$/, () => '路径为空'],
+  [/^the path is longer than 1024 characters$/, () => '路径超过 1024 个字符'],
+  [/^the path is absolute$/, () => '路径为绝对路径'],
+  [/^the path contains a backslash$/, () => '路径含有反斜杠'],
+  [/^the path contains a control character$/, () => '路径含有控制字符'],
+  [/^the path is not in Unicode NFC form$/, () => '路径不是 Unicode NFC 规范形式'],
+  [/^the path has an empty segment$/, () => '路径含有空的层级'],
+  [/^the path contains a "(.*)" segment$/, (m) => `路径含有“${m[1]!}”层级`],
+];
+
+function unsafeReasonZh(reason: string): string {
+  for (const [pattern, zh] of UNSAFE_REASONS_ZH) {
+    const m = pattern.exec(reason);
+    if (m) return zh(m);
+  }
+  return `原因为“${reason}”`;
 }

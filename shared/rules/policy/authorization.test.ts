@@ -76,6 +76,7 @@ describe('evaluateAuthorization', () => {
       expect(rules(findings)).toEqual(['authz.expired', 'authz.expired']);
       expect(findings.map((f) => f.location.field).sort()).toEqual(['authorization.validTo', 'policy.authorization.validTo']);
       expect(findings[0]!.message).toContain('ended on 2027-12-31');
+      expect(findings.map((f) => f.messageZh)).toContain('候选包的授权有效期为 2025-01-01 至 2027-12-31，已于 2027-12-31 到期；2028-01-01 不得依据该授权出域任何数据。');
     });
 
     it('fires the day before validFrom', () => {

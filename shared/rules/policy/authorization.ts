@@ -28,6 +28,9 @@ function agreement(manifest: Candidate, policy: Policy): Finding[] {
       'authz.agreement-mismatch',
       `The candidate declares authorization agreement "${declared}", but policy ${policy.id} v${policy.version} is issued for agreement "${policy.agreementId}"; it can only be reviewed against the policy of its own agreement.`,
       { field: 'authorization.agreementId' },
+      {
+        zh: `候选包声明的授权协议为“${declared}”，而策略 ${policy.id} 第 ${policy.version} 版是依据协议“${policy.agreementId}”制定的；候选包只能按其所属协议的策略审核。`,
+      },
     ),
   ];
 }
@@ -37,17 +40,21 @@ function periods(manifest: Candidate, policy: Policy, asOf: string): Finding[] {
   // The schema caps the policy's value at the §4(4) maximum; the min keeps that true for any caller.
   const years = Math.min(policy.maxAuthorizationYears, MAX_AUTHORIZATION_YEARS);
   const checks = [
-    { whose: "The candidate's authorization", period: manifest.authorization, at: 'authorization' },
-    { whose: `The authorization of policy ${policy.id} v${policy.version}`, period: policy.authorization, at: POLICY_PERIOD },
+    { whose: "The candidate's authorization", whoseZh: '候选包的授权', period: manifest.authorization, at: 'authorization' },
+    { whose: `The authorization of policy ${policy.id} v${policy.version}`, whoseZh: `策略 ${policy.id} 第 ${policy.version} 版的授权`, period: policy.authorization, at: POLICY_PERIOD },
   ];
-  for (const { whose, period, at } of checks) {
+  for (const { whose, whoseZh, period, at } of checks) {
     const { validFrom, validTo } = period;
     if (!isWithin(asOf, validFrom, validTo)) {
       const when = asOf < validFrom ? `starts only on ${validFrom}` : `ended on ${validTo}`;
+      const whenZh = asOf < validFrom ? `自 ${validFrom} 起才生效` : `已于 ${validTo} 到期`;
       findings.push(
-        makeFinding('authz.expired', `${whose} runs from ${validFrom} to ${validTo} and ${when}; on ${asOf} nothing may be exported under it.`, {
-          field: `${at}.${asOf < validFrom ? 'validFrom' : 'validTo'}`,
-        }),
+        makeFinding(
+          'authz.expired',
+          `${whose} runs from ${validFrom} to ${validTo} and ${when}; on ${asOf} nothing may be exported under it.`,
+          { field: `${at}.${asOf < validFrom ? 'validFrom' : 'validTo'}` },
+          { zh: `${whoseZh}有效期为 ${validFrom} 至 ${validTo}，${whenZh}；${asOf} 不得依据该授权出域任何数据。` },
+        ),
       );
     }
     const last = lastDayOfPeriod(validFrom, years);
@@ -57,6 +64,7 @@ function periods(manifest: Candidate, policy: Policy, asOf: string): Finding[] {
           'authz.period-too-long',
           `${whose} runs from ${validFrom} to ${validTo}, longer than ${years} year${years === 1 ? '' : 's'}; the policy allows at most ${years} (§4(4)), i.e. to ${last}.`,
           { field: `${at}.validTo` },
+          { zh: `${whoseZh}有效期为 ${validFrom} 至 ${validTo}，超过 ${years} 年；策略允许的最长期限为 ${years} 年（§4(4)），即至 ${last}。` },
         ),
       );
     }
@@ -73,6 +81,9 @@ function scenario(manifest: Candidate, policy: Policy): Finding[] {
         'scenario.not-approved',
         `Scenario "${id}" (${manifest.scenario.name}) is not approved by policy ${policy.id}; it approves ${policy.scenarios.map((s) => `"${s.id}" (${s.name})`).join(', ')}.`,
         { field: 'scenario.id' },
+        {
+          zh: `场景“${id}”（${manifest.scenario.name}）未经策略 ${policy.id} 批准；策略批准的场景为 ${policy.scenarios.map((s) => `“${s.id}”（${s.name}）`).join('、')}。`,
+        },
       ),
     ];
   }
@@ -83,6 +94,7 @@ function scenario(manifest: Candidate, policy: Policy): Finding[] {
       'scenario.recipient-not-approved',
       `Recipient ${manifest.recipient.name} (${code}) is not approved for scenario "${id}"; the policy approves ${approved.recipients.join(', ')}.`,
       { field: 'recipient.creditCode' },
+      { zh: `数据接收方 ${manifest.recipient.name}（${code}）未获准用于场景“${id}”；策略批准的接收方为 ${approved.recipients.join('、')}。` },
     ),
   ];
 }
@@ -91,8 +103,16 @@ function sources(manifest: Candidate, policy: Policy): Finding[] {
   const findings: Finding[] = [];
   manifest.sources.forEach((source, index) => {
     const kinds = [
-      { on: source.backflow, rule: 'source.backflow-unapproved', what: 'province data flowing back (backflow)', who: "the provincial authority's consent", accepted: policy.approvedSources.backflow },
-      { on: source.social, rule: 'source.social-unapproved', what: 'social (non-public) data', who: "the authority's approval", accepted: policy.approvedSources.social },
+      {
+        on: source.backflow,
+        rule: 'source.backflow-unapproved',
+        what: 'province data flowing back (backflow)',
+        whatZh: '省级回流数据',
+        who: "the provincial authority's consent",
+        whoZh: '省级主管部门同意',
+        accepted: policy.approvedSources.backflow,
+      },
+      { on: source.social, rule: 'source.social-unapproved', what: 'social (non-public) data', whatZh: '社会数据（非公共数据）', who: "the authority's approval", whoZh: '主管部门批准', accepted: policy.approvedSources.social },
     ] as const;
     for (const kind of kinds) {
       if (!kind.on) continue;
@@ -101,8 +121,13 @@ function sources(manifest: Candidate, policy: Policy): Finding[] {
       const label = `Source "${source.datasetId}" (${source.name}, ${source.provider})`;
       const problem = ref === null ? 'has no approvalRef' : `cites approvalRef "${ref}", which the policy does not accept`;
       const allows = kind.accepted.length === 0 ? 'the policy accepts none' : `the policy accepts ${kind.accepted.join(', ')}`;
+      const labelZh = `数据来源“${source.datasetId}”（${source.name}，${source.provider}）`;
+      const problemZh = ref === null ? '未填写批准文号（approvalRef）' : `所引批准文号“${ref}”不被策略认可`;
+      const allowsZh = kind.accepted.length === 0 ? '策略未认可任何批准文号' : `策略认可的批准文号为 ${kind.accepted.join('、')}`;
       findings.push(
-        makeFinding(kind.rule, `${label} is ${kind.what} and ${problem}; it needs ${kind.who} (${allows}).`, { field: `sources[${index}].approvalRef` }),
+        makeFinding(kind.rule, `${label} is ${kind.what} and ${problem}; it needs ${kind.who} (${allows}).`, { field: `sources[${index}].approvalRef` }, {
+          zh: `${labelZh}属于${kind.whatZh}，${problemZh}；须经${kind.whoZh}（${allowsZh}）。`,
+        }),
       );
     }
   });

@@ -90,6 +90,7 @@ describe('evaluateScope', () => {
     expect(rules(findings)).toEqual(['scope.grade-exceeded']);
     expect(findings[0]!.location.field).toBe('files[0].table.fields[0].grade');
     expect(findings[0]!.message).toMatch(/grade 3.*up to grade 2/);
+    expect(findings[0]!.messageZh).toBe('“data/t.csv”的字段“credit_code”（数据集 DS-1）声明为 3 级，策略对该字段的授权最高为 2 级。');
     // Equal to the maximum is fine (phone is grade 3 of max 3 in every other test).
   });
 

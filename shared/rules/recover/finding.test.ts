@@ -17,6 +17,9 @@ describe('recoveredFinding', () => {
     expect(finding.evidence).toEqual(['150 of 200 recovered', 'row 1: MD5(138****5678)', 'row 2: MD5(138****5678)', 'row 3: MD5(138****5678)']);
     expect(finding.message).toContain('150 of 200 sampled digests as MD5 of the mobile number from column "phone"');
     expect(finding.message).toContain('declared "hash-md5"');
+    expect(finding.messageZh).toContain('“data/x.csv”的列“phone_digest”可被还原');
+    expect(finding.messageZh).toContain('在抽样的 200 个摘要值中还原出 150 个的原始输入，方式为对列“phone”中的手机号计算 MD5');
+    expect(finding.messageZh).toContain('声明的处理方式为“hash-md5”');
   });
 
   it('names the sheet, each way that recovered rows, and the time bound when it was hit', () => {

@@ -41,6 +41,7 @@ describe('sdc.small-cell', () => {
     const f = findings[0]!;
     expect(f).toMatchObject({ rule: 'sdc.small-cell', severity: 'block', clause: '§5(2)', count: 3, location: { file: 'data/agg.csv', column: 'n', rows: [2, 3, 5] } });
     expect(f.evidence).toEqual(['below 10: 2', 'zero: 1']);
+    expect(f.messageZh).toBe('“data/agg.csv”：计数列“n”中有 3 个单元格存在泄露风险（2 个小于 10，1 个为零）；最小单元格计数为 10，零值单元格同样视为泄露。');
   });
 
   it('does not fire on a table without small cells, nor on amounts, percentages, dates, ids or suppressed cells', () => {

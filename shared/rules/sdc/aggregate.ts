@@ -29,6 +29,7 @@
  */
 import { makeFinding, sortFindings, type Finding } from '../../formats/findings';
 import type { Thresholds } from '../../formats/policy';
+import { tableLabelZh } from '../messages-zh';
 import {
   at,
   isSuppressed,
@@ -109,6 +110,7 @@ function indexColumns(columns: readonly string[]): Map<string, number> {
 export function createAggregateAccumulator(options: AggregateOptions): SdcAccumulator {
   const { target, table, columns, thresholds } = options;
   const where = tableLabel(target);
+  const whereZh = tableLabelZh(target.file, target.sheet);
   const notes: string[] = [];
   const index = indexColumns(columns);
   const find = (name: string, role: string): number | null => {
@@ -274,7 +276,11 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
             'sdc.small-cell',
             `${where}: ${plural(small.count, 'cell')} of the count column "${column}" ${small.count === 1 ? 'is' : 'are'} disclosive (${parts}); the minimum cell count is ${thresholds.minCellCount}${thresholds.zerosDisclosive ? ' and zeros are disclosive' : ''}.`,
             at(target, column, small.list()),
-            { count: small.count, evidence: [`below ${thresholds.minCellCount}: ${below}`, `zero: ${zeros}`] },
+            {
+              count: small.count,
+              evidence: [`below ${thresholds.minCellCount}: ${below}`, `zero: ${zeros}`],
+              zh: `${whereZh}：计数列“${column}”中有 ${small.count} 个单元格存在泄露风险（${[below > 0 ? `${below} 个小于 ${thresholds.minCellCount}` : '', zeros > 0 ? `${zeros} 个为零` : ''].filter(Boolean).join('，')}）；最小单元格计数为 ${thresholds.minCellCount}${thresholds.zerosDisclosive ? '，零值单元格同样视为泄露' : ''}。`,
+            },
           ),
         );
       }
@@ -285,7 +291,11 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
             'sdc.dominance',
             `${where}: in ${plural(dominance.count, 'cell')} of "${columns[totalIdx]!}" the largest ${n} contributor${n === 1 ? '' : 's'} hold at least ${Math.round(k * 1000) / 10}% of the total ((n, k) = (${n}, ${k})).`,
             at(target, columns[totalIdx]!, dominance.list()),
-            { count: dominance.count, evidence: [`(n, k) = (${n}, ${k})`] },
+            {
+              count: dominance.count,
+              evidence: [`(n, k) = (${n}, ${k})`],
+              zh: `${whereZh}：列“${columns[totalIdx]!}”中有 ${dominance.count} 个单元格的最大 ${n} 个贡献者占合计的 ${Math.round(k * 1000) / 10}% 及以上（(n, k) = (${n}, ${k})），存在支配性泄露风险。`,
+            },
           ),
         );
       }
@@ -295,7 +305,11 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
             'sdc.p-ratio',
             `${where}: in ${plural(pRatio.count, 'cell')} of "${columns[totalIdx]!}" the contributors other than the two largest hold less than ${thresholds.pRatio} of the largest ((total − x1 − x2) / x1 < p), so the second largest can estimate the largest closely.`,
             at(target, columns[totalIdx]!, pRatio.list()),
-            { count: pRatio.count, evidence: [`p = ${thresholds.pRatio}`] },
+            {
+              count: pRatio.count,
+              evidence: [`p = ${thresholds.pRatio}`],
+              zh: `${whereZh}：列“${columns[totalIdx]!}”中有 ${pRatio.count} 个单元格除最大两个贡献者外，其余贡献者之和不足最大贡献者的 ${thresholds.pRatio}（(合计 − x1 − x2) / x1 < p），第二大贡献者可据此较准确地推算最大贡献者的数值。`,
+            },
           ),
         );
       }
@@ -308,7 +322,11 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
             'sdc.secondary',
             `${where}: ${plural(list.count, 'suppressed cell')} of "${columns[column]!}" can be recovered from a total row or column; suppress a second cell in the same row and column, or the total.`,
             at(target, columns[column]!, list.list()),
-            { count: list.count, evidence: ordered.slice(0, EVIDENCE_LIMIT).map(([, how]) => how) },
+            {
+              count: list.count,
+              evidence: ordered.slice(0, EVIDENCE_LIMIT).map(([, how]) => how),
+              zh: `${whereZh}：列“${columns[column]!}”中有 ${list.count} 个已抑制单元格可由合计行或合计列反推；应在同一行和同一列再抑制一个单元格，或抑制合计。`,
+            },
           ),
         );
       }

@@ -8,6 +8,7 @@
  */
 import { makeFinding, MAX_LISTED_ROWS, sortFindings, type Finding } from '../../formats/findings';
 import type { Thresholds } from '../../formats/policy';
+import { tableLabelZh } from '../messages-zh';
 import { at, normaliseCell, plural, RowList, tableLabel, type Cell, type SdcAccumulator, type SdcResult, type SdcTable, type SdcTarget } from './common';
 
 export type MicrodataOptions = {
@@ -65,6 +66,7 @@ function rowsOf(classes: readonly EquivalenceClass[]): number[] {
 export function createMicrodataAccumulator(options: MicrodataOptions): MicrodataAccumulator {
   const { target, table, columns, thresholds } = options;
   const where = tableLabel(target);
+  const whereZh = tableLabelZh(target.file, target.sheet);
   const notes: string[] = [];
   const index = new Map<string, number>();
   columns.forEach((name, i) => {
@@ -94,6 +96,7 @@ export function createMicrodataAccumulator(options: MicrodataOptions): Microdata
   const cap = thresholds.lDiversity;
   const classes = new Map<string, EquivalenceClass>();
   const qiList = qiNames.map((n) => `"${n}"`).join(', ');
+  const qiListZh = qiNames.map((n) => `“${n}”`).join('、');
 
   return {
     classes,
@@ -164,7 +167,11 @@ export function createMicrodataAccumulator(options: MicrodataOptions): Microdata
             'sdc.k-anonymity',
             `${where}: the smallest equivalence class on (${qiList}) has ${plural(smallest, 'row')}, below k = ${k}; ${plural(belowK.length, 'class', 'classes')} holding ${plural(rows, 'row')} ${belowK.length === 1 ? 'is' : 'are'} below k. Generalise or suppress the quasi-identifiers of these rows.`,
             { file: target.file, ...(target.sheet === undefined ? {} : { sheet: target.sheet }), rows: rowsOf(belowK) },
-            { count: rows, evidence: belowK.slice(0, EVIDENCE_CLASSES).map((c) => describeClass(c)) },
+            {
+              count: rows,
+              evidence: belowK.slice(0, EVIDENCE_CLASSES).map((c) => describeClass(c)),
+              zh: `${whereZh}：按准标识符（${qiListZh}）划分的最小等价类只有 ${smallest} 行，低于 k = ${k}；共有 ${belowK.length} 个等价类（合计 ${rows} 行）低于 k。应对这些行的准标识符进行泛化或抑制。`,
+            },
           ),
         );
       }
@@ -181,7 +188,11 @@ export function createMicrodataAccumulator(options: MicrodataOptions): Microdata
             'sdc.l-diversity',
             `${where}: ${plural(failing.length, 'equivalence class', 'equivalence classes')} on (${qiList}) holding ${plural(rows, 'row')} ${failing.length === 1 ? 'has' : 'have'} fewer than ${l} distinct values of "${column}", so knowing a person's class tells their "${column}" (or narrows it to fewer than ${l}).`,
             at(target, column, rowsOf(failing)),
-            { count: rows, evidence: failing.slice(0, EVIDENCE_CLASSES).map((c) => describeClass(c, ` with ${plural(distinct(c), 'distinct value')}`)) },
+            {
+              count: rows,
+              evidence: failing.slice(0, EVIDENCE_CLASSES).map((c) => describeClass(c, ` with ${plural(distinct(c), 'distinct value')}`)),
+              zh: `${whereZh}：按准标识符（${qiListZh}）划分的 ${failing.length} 个等价类（合计 ${rows} 行）中，“${column}”的不同取值少于 ${l} 个，知道某人所属的等价类即可得知其“${column}”（或将范围缩小到少于 ${l} 个取值）。`,
+            },
           ),
         );
       });

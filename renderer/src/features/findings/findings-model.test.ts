@@ -7,6 +7,7 @@ import type { RuleId } from '../../../../shared/rules/catalogue';
 import {
   canAcknowledge,
   checkJustification,
+  findingMessage,
   groupFindings,
   jumpTarget,
   orderedItems,
@@ -33,6 +34,16 @@ function view(items: FindingItem[], patch: Partial<FindingsView> = {}): Findings
 }
 
 const shape = (groups: SeverityGroup[]) => groups.map((g) => [g.severity, g.count, g.rules.map((r) => [r.rule, r.items.length])]);
+
+describe('findingMessage', () => {
+  it('shows the Chinese message under zh-CN and the English one otherwise or where there is no Chinese', () => {
+    const both = makeFinding('authz.expired', 'The authorization ended on 2027-12-31.', {}, { zh: '授权已于 2027-12-31 到期。' });
+    const english = makeFinding('authz.expired', 'The authorization ended on 2027-12-31.', {});
+    expect(findingMessage(both, 'zh-CN')).toBe('授权已于 2027-12-31 到期。');
+    expect(findingMessage(both, 'en')).toBe('The authorization ended on 2027-12-31.');
+    expect(findingMessage(english, 'zh-CN')).toBe('The authorization ended on 2027-12-31.');
+  });
+});
 
 describe('groupFindings', () => {
   it('groups by severity — block, warn, info — then by rule in ID order, leaving out empty severities', () => {

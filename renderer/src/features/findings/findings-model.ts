@@ -9,6 +9,14 @@ import type { FindingItem, FindingsView } from '../../../../shared/ipc/schemas/r
 import type { RuleId, Severity } from '../../../../shared/rules/catalogue';
 import type { DiffFocus } from '../diff/store';
 
+/**
+ * A finding's message in the UI language: the engine's Chinese (`messageZh`) under zh-CN, the
+ * English `message` otherwise or where no Chinese was written.
+ */
+export function findingMessage(finding: Pick<Finding, 'message' | 'messageZh'>, language: string): string {
+  return language.startsWith('zh') && finding.messageZh ? finding.messageZh : finding.message;
+}
+
 /** Display order of the severities: what stops an approval first. */
 export const SEVERITIES: readonly Severity[] = ['block', 'warn', 'info'];
 

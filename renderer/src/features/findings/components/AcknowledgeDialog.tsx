@@ -11,7 +11,7 @@ import { ErrorMessage } from '../../../app/components/ErrorMessage';
 import { CheckIcon, CloseIcon } from '../../../app/components/icons';
 import { translateDynamic } from '../../../app/i18n';
 import { useModalDialog } from '../../../app/use-modal-dialog';
-import { checkJustification, MAX_JUSTIFICATION, MIN_JUSTIFICATION, type JustificationCheck } from '../findings-model';
+import { checkJustification, findingMessage, MAX_JUSTIFICATION, MIN_JUSTIFICATION, type JustificationCheck } from '../findings-model';
 import { FindingLocationText } from './FindingLocationText';
 
 type Props = {
@@ -23,7 +23,7 @@ type Props = {
 };
 
 export function AcknowledgeDialog({ item, busy, error, onSubmit, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const titleId = useId();
   const descriptionId = useId();
   const helpId = useId();
@@ -81,7 +81,7 @@ export function AcknowledgeDialog({ item, busy, error, onSubmit, onClose }: Prop
               <code className="rule-id">{finding.rule}</code>
             </div>
             <FindingLocationText location={finding.location} />
-            <p className="acknowledge-finding-message">{finding.message}</p>
+            <p className="acknowledge-finding-message">{findingMessage(finding, i18n.language)}</p>
           </div>
           <p id={descriptionId} className="help">
             {t('findings.dialog.intro')}

@@ -19,7 +19,7 @@ import { describeThrown, log } from '../../../app/log';
 import { useNoticeStore } from '../../../app/store';
 import { candidateKey } from '../../preview/store';
 import type { ScanControl } from '../../preview/use-scan';
-import { canAcknowledge, jumpTarget, type SeverityGroup } from '../findings-model';
+import { canAcknowledge, findingMessage, jumpTarget, type SeverityGroup } from '../findings-model';
 import { useFindingsStore } from '../store';
 import type { FindingsControl } from '../use-findings';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
@@ -247,7 +247,7 @@ function NotScanned({ scan }: { scan: ScanControl }) {
 }
 
 function FindingEntry({ item, selected, onGo, onAcknowledge }: { item: FindingItem; selected: boolean; onGo: (item: FindingItem) => void; onAcknowledge: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { finding, acknowledgement } = item;
   const target = jumpTarget(finding);
   const blocking = finding.severity === 'block';
@@ -277,7 +277,7 @@ function FindingEntry({ item, selected, onGo, onAcknowledge }: { item: FindingIt
           </span>
         </span>
         <span className="finding-message" data-testid="finding-message">
-          {finding.message}
+          {findingMessage(finding, i18n.language)}
         </span>
         {!selected && (finding.evidence.length > 0 || acknowledgement) && (
           <span className="finding-foot">
