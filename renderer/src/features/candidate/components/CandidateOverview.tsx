@@ -13,7 +13,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateDetail } from '../../../../../shared/ipc/schemas/candidates';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
-import { BackIcon, ErrorIcon, WarningIcon } from '../../../app/components/icons';
+import { BackIcon, ErrorIcon, KeyboardIcon, WarningIcon } from '../../../app/components/icons';
 import { StatusBadge } from '../../../app/components/StatusBadge';
 import { formatBytes, formatDateTime, localDate } from '../../../app/format';
 import { useNavigationStore } from '../../../app/store';
@@ -28,7 +28,6 @@ import { candidateKey, usePreviewStore, type CandidateTab } from '../../preview/
 import { useScan, type ScanControl } from '../../preview/use-scan';
 import { DiffPanel } from '../../diff/components/DiffPanel';
 import { FindingsPane } from '../../findings/components/FindingsPane';
-import { KeyboardIcon } from '../../findings/components/FindingIcons';
 import { RiskSummary } from '../../findings/components/RiskSummary';
 import { ShortcutsDialog } from '../../findings/components/ShortcutsDialog';
 import { groupFindings, orderedItems } from '../../findings/findings-model';

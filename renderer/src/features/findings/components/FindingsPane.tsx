@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { FindingItem } from '../../../../../shared/ipc/schemas/review';
 import type { Severity } from '../../../../../shared/rules/catalogue';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
-import { CheckIcon, ErrorIcon, RefreshIcon, WarningIcon } from '../../../app/components/icons';
+import { CheckIcon, ChevronLeftIcon, ChevronRightIcon, ErrorIcon, LockIcon, PanelCloseIcon, PanelOpenIcon, RefreshIcon, WarningIcon } from '../../../app/components/icons';
 import { formatDateTime } from '../../../app/format';
 import { hasMessage, translateDynamic } from '../../../app/i18n';
 import { describeThrown, log } from '../../../app/log';
@@ -24,7 +24,6 @@ import { useFindingsStore } from '../store';
 import type { FindingsControl } from '../use-findings';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
 import { ClauseRef } from './ClauseRef';
-import { ChevronLeftIcon, ChevronRightIcon, LockIcon, PanelCloseIcon, PanelOpenIcon } from './FindingIcons';
 import { FindingLocationText } from './FindingLocationText';
 
 type Props = {

@@ -7,10 +7,9 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckIcon } from '../../../app/components/icons';
+import { CheckIcon, ChevronRightIcon, LockIcon } from '../../../app/components/icons';
 import { riskSummary, SEVERITIES } from '../findings-model';
 import type { FindingsControl } from '../use-findings';
-import { ChevronRightIcon, LockIcon } from './FindingIcons';
 
 export function RiskSummary({ findings, onReview }: { findings: FindingsControl; onReview: (() => void) | null }) {
   const { t } = useTranslation();
