@@ -2,6 +2,7 @@
  * Simplified Chinese UI strings, the default language and the source of the resource
  * shape: `en.ts` must have exactly these keys (checked by the type and by a unit test).
  */
+import { DETECTOR_NAMES_ZH } from '../../../../shared/rules/messages-zh';
 export const zhCN = {
   app: {
     productName: '出域审核工作站',
@@ -843,27 +844,8 @@ export const zhCN = {
       },
     },
   },
-  detectors: {
-    'cn-resident-id': '居民身份证号',
-    'cn-resident-id-15': '15 位身份证号',
-    'cn-mobile': '手机号',
-    'cn-landline': '固定电话',
-    'bank-card': '银行卡号',
-    uscc: '统一社会信用代码',
-    'uscc-sole-trader': '个体工商户信用代码',
-    passport: '护照号',
-    'hk-macao-permit': '港澳通行证',
-    'taiwan-permit': '台湾通行证',
-    'vehicle-plate': '车牌号',
-    email: '电子邮箱',
-    ipv4: 'IPv4 地址',
-    ipv6: 'IPv6 地址',
-    coordinates: '精确坐标',
-    'person-name': '姓名',
-    address: '详细地址',
-    digest: '摘要值',
-    masked: '已掩码标识',
-  },
+  // One list of detector names for the app and the findings the rules write (review check --lang zh).
+  detectors: DETECTOR_NAMES_ZH,
   classes: {
     public: '公开数据',
     personal: '个人信息',
