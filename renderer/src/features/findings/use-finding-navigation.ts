@@ -32,7 +32,7 @@ export function useFindingNavigation(id: string, revision: number): FindingNavig
           preview.setTab(key, 'preview');
           preview.setFile(key, target.file);
           if (target.sheet !== undefined) preview.setSheet(key, target.file, target.sheet);
-          findings.showInPreview({ candidate: key, ...spot });
+          preview.showSpot({ candidate: key, ...spot });
           break;
         }
         case 'diff':

@@ -31,7 +31,6 @@ import { FindingsPane } from '../../findings/components/FindingsPane';
 import { RiskSummary } from '../../findings/components/RiskSummary';
 import { ShortcutsDialog } from '../../findings/components/ShortcutsDialog';
 import { groupFindings, orderedItems } from '../../findings/findings-model';
-import { usePreviewLocator } from '../../findings/preview-locator';
 import { isEditable, useReviewKeys, type ReviewKeyAction } from '../../findings/review-keys';
 import { useFindingNavigation } from '../../findings/use-finding-navigation';
 import { useFindings } from '../../findings/use-findings';
@@ -132,7 +131,6 @@ function CandidateBody({ detail, tab, scan }: { detail: CandidateDetail; tab: Ca
           {tab === 'preview' ? (
             <div className="tab-panel preview-tab-panel" role="tabpanel" id="candidate-panel-preview" aria-labelledby="candidate-tab-preview">
               <PreviewPanel id={id} revision={revision} scan={scan} />
-              <PreviewLocator candidate={key} />
             </div>
           ) : (
             <div className="tab-panel preview-tab-panel diff-tab-panel" role="tabpanel" id="candidate-panel-diff" aria-labelledby="candidate-tab-diff">
@@ -145,12 +143,6 @@ function CandidateBody({ detail, tab, scan }: { detail: CandidateDetail; tab: Ca
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
     </>
   );
-}
-
-/** Brings the finding the reviewer went to into view once the preview shows its table or text. */
-function PreviewLocator({ candidate }: { candidate: string }) {
-  usePreviewLocator(candidate);
-  return null;
 }
 
 function CandidateHeader({ detail, onShortcuts }: { detail: CandidateDetail; onShortcuts: () => void }) {

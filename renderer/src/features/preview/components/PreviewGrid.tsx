@@ -22,7 +22,18 @@ const HEADER_HEIGHT = 32;
 const NO_ROWS: MaskedRow[] = [];
 
 export type Revealed = { value: string; auditSeq: number };
-export type JumpRequest = { row: number; seq: number };
+/** Scroll to a row (and bring a column in from the side when it is out of view); `seq` makes a repeat request count. */
+export type JumpRequest = { row: number; seq: number; column?: number };
+
+/**
+ * The horizontal scroll offset that shows a column starting `left` px into the canvas and
+ * `width` wide, right of a sticky row-number column `pinned` wide: unchanged when it is in view.
+ */
+export function scrollLeftFor(current: number, left: number, width: number, pinned: number, viewport: number): number {
+  const start = left - pinned;
+  if (start >= current && start + width <= current + viewport - pinned) return current;
+  return Math.max(0, Math.round(start - 24));
+}
 
 type Props = {
   rowCount: number;
@@ -151,8 +162,20 @@ export function PreviewGrid(props: Props) {
   }, [pages, rowCount, firstPage, lastPage]);
 
   useEffect(() => {
-    if (jump) virtualizer.scrollToIndex(Math.min(Math.max(jump.row, 1), rowCount) - 1, { align: 'start' });
-  }, [jump, virtualizer, rowCount]);
+    if (!jump) return;
+    virtualizer.scrollToIndex(Math.min(Math.max(jump.row, 1), rowCount) - 1, { align: 'start' });
+    const scroller = scrollRef.current;
+    if (jump.column === undefined || !scroller) return;
+    // Once the profile beside the grid has taken its room, measure where the column is.
+    const frame = requestAnimationFrame(() => {
+      const header = [...scroller.querySelectorAll<HTMLElement>('[data-testid="grid-header"]')].find((el) => el.dataset.column === columns[jump.column!]?.name);
+      if (!header) return;
+      const pinned = scroller.querySelector<HTMLElement>('.grid-header .grid-rownum')?.offsetWidth ?? 0;
+      const left = header.getBoundingClientRect().left - scroller.getBoundingClientRect().left + scroller.scrollLeft;
+      scroller.scrollLeft = scrollLeftFor(scroller.scrollLeft, left, header.offsetWidth, pinned, scroller.clientWidth);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [jump, virtualizer, rowCount, columns]);
 
   const labels = useMemo<Labels>(
     () => ({

@@ -23,6 +23,7 @@ import { PreviewGrid, type JumpRequest, type Revealed } from './PreviewGrid';
 import { ProfilePanel } from './ProfilePanel';
 import { RevealDialog } from './RevealDialog';
 import { Watermark } from './Watermark';
+import { candidateKey, usePreviewStore } from '../store';
 
 /** Main's default when the policy sets no limit (until an error tells the real one). */
 const DEFAULT_REVEAL_LIMIT = 50;
@@ -45,6 +46,24 @@ export function TablePreview({ id, revision, table }: { id: string; revision: nu
   const [revealLimit, setRevealLimit] = useState(DEFAULT_REVEAL_LIMIT);
 
   const provisional = table.provisional === true;
+
+  // A finding's location in this table: open its column's profile (which marks the header) and
+  // bring its row, and the column, into view — adjusted while rendering, once per request. Rows
+  // of an unscanned table wait for the scan.
+  const spot = usePreviewStore((s) => s.spot);
+  const [handledSpot, setHandledSpot] = useState(0);
+  if (spot && spot.seq !== handledSpot && spot.candidate === candidateKey(id, revision) && spot.file === file && spot.sheet === sheet && !provisional) {
+    setHandledSpot(spot.seq);
+    const column = spot.column === undefined ? -1 : table.columns.findIndex((c) => c.name === spot.column);
+    if (column >= 0) setProfileColumn(column);
+    if (spot.row !== undefined && table.rows > 0) {
+      const row = Math.min(Math.max(spot.row, 1), table.rows);
+      setJump((current) => ({ row, seq: (current?.seq ?? 0) + 1, ...(column >= 0 ? { column } : {}) }));
+    }
+  }
+  useEffect(() => {
+    if (handledSpot > 0) usePreviewStore.getState().clearSpot(handledSpot);
+  }, [handledSpot]);
 
   useEffect(() => {
     // An unscanned table has no profiles yet: they come with the scan (the panel remounts then).

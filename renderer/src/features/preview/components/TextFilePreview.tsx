@@ -14,6 +14,7 @@ import { parseOpenApi } from '../openapi';
 import { formatCount } from '../preview-format';
 import { OpenApiPreview } from './OpenApiPreview';
 import { TextPreview } from './TextPreview';
+import { candidateKey, usePreviewStore } from '../store';
 import { Watermark } from './Watermark';
 
 type State = { status: 'loading' } | { status: 'ready'; text: MaskedText } | { status: 'failed'; error: unknown };
@@ -27,6 +28,15 @@ export function TextFilePreview({ id, revision, info }: { id: string; revision: 
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ status: 'loading' });
   const { file } = info;
+  // A finding's line in this file, to scroll to.
+  const spot = usePreviewStore((s) => s.spot);
+  const jump = spot && spot.candidate === candidateKey(id, revision) && spot.file === file && spot.line !== undefined ? { line: spot.line, seq: spot.seq } : null;
+  const ready = state.status === 'ready';
+  const jumpSeq = jump?.seq;
+  useEffect(() => {
+    // The text has scrolled to the line (its effect runs first): a later visit starts at the top.
+    if (ready && jumpSeq !== undefined) usePreviewStore.getState().clearSpot(jumpSeq);
+  }, [ready, jumpSeq]);
 
   useEffect(() => {
     let active = true;
@@ -73,7 +83,7 @@ export function TextFilePreview({ id, revision, info }: { id: string; revision: 
       )}
       <div className="table-preview-body">
         <div className="grid-frame">
-          <TextPreview text={state.text} />
+          <TextPreview text={state.text} jump={jump} />
           <Watermark />
         </div>
         {openApi && <OpenApiPreview summary={openApi} />}

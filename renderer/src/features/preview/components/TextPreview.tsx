@@ -1,9 +1,10 @@
 /**
  * A text file with identifiers masked by main: numbered lines (virtualized, 20 px each, so a
- * 20,000-line file stays light), each masked range highlighted with its detector.
+ * 20,000-line file stays light), each masked range highlighted with its detector; a finding's
+ * line can be brought into view.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaskedText } from '../../../../../shared/ipc/schemas/preview';
 import { hasMessage, translateDynamic } from '../../../app/i18n';
@@ -13,7 +14,8 @@ const LINE_HEIGHT = 20;
 
 type Line = MaskedText['lines'][number];
 
-export function TextPreview({ text }: { text: MaskedText }) {
+/** `jump`: a line (1-based) to bring to the middle of the view; `seq` makes a repeat request count. */
+export function TextPreview({ text, jump = null }: { text: MaskedText; jump?: { line: number; seq: number } | null }) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const lines = text.lines;
@@ -27,6 +29,12 @@ export function TextPreview({ text }: { text: MaskedText }) {
     paddingEnd: 6,
     useFlushSync: false,
   });
+  const jumpLine = jump?.line;
+  const jumpSeq = jump?.seq;
+  useEffect(() => {
+    if (jumpLine === undefined || lines.length === 0) return;
+    virtualizer.scrollToIndex(Math.min(Math.max(jumpLine, 1), lines.length) - 1, { align: 'center' });
+  }, [jumpLine, jumpSeq, lines.length, virtualizer]);
   const gutter = Math.max(40, String(lines.length).length * 8 + 20);
   const detectorTitle = useMemo(() => (id: string) => (hasMessage(`detectors.${id}`) ? translateDynamic(`detectors.${id}`) : id), []);
 
