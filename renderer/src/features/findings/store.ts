@@ -1,8 +1,7 @@
 /**
- * UI state of the findings panel: the selected finding per candidate revision, whether the
- * panel is open, and the last request to bring a finding's location into view in the preview
- * (numbered, so asking for the same place twice goes there twice). Keys, names and row
- * numbers only — never a value. Not persisted.
+ * UI state of the findings panel: the selected finding per candidate revision and whether the
+ * panel is open (a finding's place in the preview is asked for through the preview store).
+ * Keys only — never a value. Not persisted.
  */
 import { create } from 'zustand';
 
