@@ -160,8 +160,15 @@ test('findings lead to their location, a warning is acknowledged and a block kee
   expect(audit!.events.at(-1)).toMatchObject({ action: 'acknowledge', target: `${ID}@1`, detail: { key: warningKey, justification: JUSTIFICATION } });
 
   // After a reload the acknowledgement is still there, and approval still disabled.
+  const warnings = await findings.findings.evaluateAll((items) => items.filter((i) => i.getAttribute('data-severity') === 'warn').length);
+  expect(warnings).toBeGreaterThan(1);
   await page.reload();
   await expect(queue.table).toBeVisible();
+  // The queue shows what the last check found: its blocks, and the warnings not yet acknowledged.
+  const counts = queue.row(ID, 1).getByTestId('queue-findings');
+  await expect(counts).toHaveAttribute('data-block', /^[1-9]\d*$/);
+  await expect(counts).toContainText('阻断');
+  await expect(counts).toHaveAttribute('data-warn', String(warnings - 1));
   await queue.row(ID, 1).click();
   await findings.waitForFindings();
   await findings.tabs.preview.click();

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CandidateSummary } from '../../../shared/ipc/schemas/candidates';
-import { markOpened, syncCandidates } from './candidates';
+import { markOpened, saveFindingsSummary, syncCandidates } from './candidates';
 import { openDatabase, type WorkstationDb } from './database';
 
 function summary(id: string, revision = 1, extra: Partial<CandidateSummary> = {}): CandidateSummary {
@@ -108,6 +108,31 @@ describe('markOpened', () => {
 
   it('returns false for an unknown candidate and adds nothing', async () => {
     expect(await markOpened('EC-404', 1, new Date(), db)).toBe(false);
+    expect(await db.candidates.count()).toBe(0);
+  });
+});
+
+describe('saveFindingsSummary', () => {
+  const counts = (block: number, evaluatedAt: string) => ({ block, warn: 1, info: 0, acknowledged: 0, evaluatedAt });
+
+  it('keeps the counts of the last check, and a sync with main keeps them', async () => {
+    await syncCandidates([summary('EC-1')], db);
+    expect(await saveFindingsSummary('EC-1', 1, counts(2, '2026-11-27T10:00:00Z'), db)).toBe(true);
+    await syncCandidates([summary('EC-1', 1, { productName: '改名' })], db);
+    const row = await db.candidates.get(['EC-1', 1]);
+    expect(row?.productName).toBe('改名');
+    expect(row?.findings).toEqual(counts(2, '2026-11-27T10:00:00Z'));
+  });
+
+  it('never replaces a newer evaluation with an older one', async () => {
+    await syncCandidates([summary('EC-1')], db);
+    await saveFindingsSummary('EC-1', 1, counts(0, '2026-11-27T11:00:00Z'), db);
+    await saveFindingsSummary('EC-1', 1, counts(5, '2026-11-27T10:00:00Z'), db);
+    expect((await db.candidates.get(['EC-1', 1]))?.findings?.block).toBe(0);
+  });
+
+  it('returns false for an unknown candidate and adds nothing', async () => {
+    expect(await saveFindingsSummary('EC-404', 1, counts(1, '2026-11-27T10:00:00Z'), db)).toBe(false);
     expect(await db.candidates.count()).toBe(0);
   });
 });

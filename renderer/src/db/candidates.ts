@@ -1,10 +1,10 @@
 /**
  * Queries of the local candidate table: syncing it with main's list, marking a candidate
- * opened, and the live query the queue renders from.
+ * opened, keeping the counts of its last check, and the live query the queue renders from.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CandidateSummary } from '../../../shared/ipc/schemas/candidates';
-import { db as defaultDb, type CandidateKey, type QueueRecord, type WorkstationDb } from './database';
+import { db as defaultDb, type CandidateKey, type FindingsSummaryRecord, type QueueRecord, type WorkstationDb } from './database';
 
 export type SyncReport = { added: number; updated: number; removed: number };
 
@@ -28,7 +28,7 @@ export async function syncCandidates(summaries: readonly CandidateSummary[], db:
       const previous = byKey.get(key);
       if (previous) updated++;
       else added++;
-      rows.push({ ...summary, status: previous?.status ?? 'pending', openedAt: previous?.openedAt ?? null });
+      rows.push({ ...summary, status: previous?.status ?? 'pending', openedAt: previous?.openedAt ?? null, ...(previous?.findings ? { findings: previous.findings } : {}) });
     }
     const stale: CandidateKey[] = existing.filter((row) => !keep.has(keyString(row))).map((row) => [row.id, row.revision]);
     if (stale.length > 0) await db.candidates.bulkDelete(stale);
@@ -51,6 +51,20 @@ export async function markOpened(id: string, revision: number, now: Date = new D
         openedAt: row.openedAt ?? now.toISOString(),
       });
     }
+    return true;
+  });
+}
+
+/**
+ * Keeps what the last check of a candidate found, for the queue. An older evaluation never
+ * replaces a newer one. Returns false when the candidate is not in the table.
+ */
+export async function saveFindingsSummary(id: string, revision: number, findings: FindingsSummaryRecord, db: WorkstationDb = defaultDb): Promise<boolean> {
+  return db.transaction('rw', db.candidates, async () => {
+    const row = await db.candidates.get([id, revision]);
+    if (!row) return false;
+    if (row.findings && row.findings.evaluatedAt > findings.evaluatedAt) return true;
+    await db.candidates.update([id, revision], { findings });
     return true;
   });
 }

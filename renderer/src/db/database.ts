@@ -10,11 +10,24 @@ import type { ColumnProfile } from '../../../shared/profile/column-profile';
 export const REVIEW_STATUSES = ['pending', 'in-review'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-/** One queue row: main's summary plus the local review status. */
+/** What the last check of a candidate found, for the queue: counts by severity, never a finding's content. */
+export type FindingsSummaryRecord = {
+  block: number;
+  warn: number;
+  info: number;
+  /** Non-blocking findings acknowledged with a justification. */
+  acknowledged: number;
+  /** When main evaluated them (ISO 8601). */
+  evaluatedAt: string;
+};
+
+/** One queue row: main's summary plus the local review status and the last findings seen. */
 export type QueueRecord = CandidateSummary & {
   status: ReviewStatus;
   /** When this workstation first opened the candidate (ISO 8601), or null. */
   openedAt: string | null;
+  /** Absent until the candidate has been checked on this workstation (its scan finished and its findings were read). */
+  findings?: FindingsSummaryRecord;
 };
 
 export type CandidateKey = [id: string, revision: number];

@@ -9,6 +9,7 @@ import type { ScanProgress } from '../../../../shared/ipc/schemas/preview';
 import type { FindingsView } from '../../../../shared/ipc/schemas/review';
 import { api } from '../../app/api';
 import { describeThrown, log } from '../../app/log';
+import { saveFindingsSummary } from '../../db/candidates';
 
 export type FindingsState =
   | { status: 'loading'; view: null; error: null }
@@ -36,6 +37,7 @@ export function useFindings(id: string, revision: number, scanState: ScanProgres
       try {
         const view = await api.invoke('findings:get', { id, revision });
         if (latest.current === request) setState({ status: 'ready', view, error: null });
+        rememberInQueue(view);
       } catch (error) {
         log.warn('findings failed', { id, revision, error: describeThrown(error) });
         if (latest.current === request) setState((current) => ({ status: 'failed', view: current.view, error }));
@@ -67,9 +69,20 @@ export function useFindings(id: string, revision: number, scanState: ScanProgres
       const view = await api.invoke('findings:acknowledge', { id, revision, key, justification });
       latest.current++;
       setState({ status: 'ready', view, error: null });
+      rememberInQueue(view);
     },
     [id, revision],
   );
 
   return { ...state, reload, acknowledge };
+}
+
+/** Keeps the counts of a checked revision in the local queue table (Dexie), so the queue shows them. */
+function rememberInQueue(view: FindingsView): void {
+  if (view.state !== 'ready' || !view.document) return;
+  const { summary, evaluatedAt } = view.document;
+  const acknowledged = view.items.filter((i) => i.acknowledgement !== null).length;
+  saveFindingsSummary(view.id, view.revision, { ...summary, acknowledged, evaluatedAt }).catch((error: unknown) => {
+    log.warn('cannot keep the findings counts in the queue', { id: view.id, revision: view.revision, error: describeThrown(error) });
+  });
 }

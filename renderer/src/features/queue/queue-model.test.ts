@@ -91,6 +91,17 @@ describe('sortQueue', () => {
     expect(sortQueue(rows, null).map((r) => r.id)).toEqual(['EC-2026-000002', 'EC-2026-000001', 'EC-2026-000003']);
   });
 
+  it('sorts by findings: unchecked lowest, then blocks, then warnings not yet acknowledged', () => {
+    const at = '2026-11-27T10:00:00Z';
+    const checked = [
+      row('EC-A'),
+      row('EC-B', { findings: { block: 0, warn: 3, info: 0, acknowledged: 3, evaluatedAt: at } }),
+      row('EC-C', { findings: { block: 0, warn: 2, info: 0, acknowledged: 0, evaluatedAt: at } }),
+      row('EC-D', { findings: { block: 1, warn: 0, info: 0, acknowledged: 0, evaluatedAt: at } }),
+    ];
+    expect(sortQueue(checked, { column: 'findings', desc: true }).map((r) => r.id)).toEqual(['EC-D', 'EC-C', 'EC-B', 'EC-A']);
+  });
+
   it('does not change its input', () => {
     const copy = [...rows];
     sortQueue(rows, { column: 'productName', desc: true });

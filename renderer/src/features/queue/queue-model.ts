@@ -15,7 +15,7 @@ export type QueueFilters = {
 
 export const NO_FILTERS: QueueFilters = { search: '', status: 'all', kind: 'all', operator: null };
 
-export const SORTABLE_COLUMNS = ['id', 'productName', 'kind', 'operatorName', 'scenarioName', 'submittedAt', 'fileCount', 'status'] as const;
+export const SORTABLE_COLUMNS = ['id', 'productName', 'kind', 'operatorName', 'scenarioName', 'submittedAt', 'fileCount', 'findings', 'status'] as const;
 export type SortColumn = (typeof SORTABLE_COLUMNS)[number];
 export type QueueSort = { column: SortColumn; desc: boolean };
 
@@ -65,6 +65,13 @@ function instant(iso: string): number {
   return Number.isNaN(ms) ? 0 : ms;
 }
 
+/** For sorting by findings: unchecked lowest, then by blocks, then by warnings not yet acknowledged. */
+function riskRank(row: QueueRecord): number {
+  const f = row.findings;
+  if (!f) return -1;
+  return f.block * 1_000_000 + Math.max(0, f.warn - f.acknowledged);
+}
+
 function compareBy(column: SortColumn, a: QueueRecord, b: QueueRecord): number {
   switch (column) {
     case 'id':
@@ -75,6 +82,8 @@ function compareBy(column: SortColumn, a: QueueRecord, b: QueueRecord): number {
       return a.fileCount - b.fileCount;
     case 'status':
       return STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+    case 'findings':
+      return riskRank(a) - riskRank(b);
     case 'productName':
     case 'kind':
     case 'operatorName':

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { SortIcon, WarningIcon } from '../../../app/components/icons';
 import { StatusBadge } from '../../../app/components/StatusBadge';
 import { formatDateTime } from '../../../app/format';
-import type { QueueRecord } from '../../../db/database';
+import type { FindingsSummaryRecord, QueueRecord } from '../../../db/database';
 import { SORTABLE_COLUMNS, moveSelection, rowKey, type QueueSort, type SortColumn } from '../queue-model';
 
 type Props = {
@@ -87,6 +87,7 @@ export function QueueTable({ rows, sort, onSortChange, selectedKey, onSelect, on
         ),
       }),
       column.accessor('fileCount', { header: () => t('queue.columns.files'), cell: (info) => <span className="tabular">{info.getValue()}</span> }),
+      column.accessor('findings', { header: () => t('queue.columns.findings'), cell: (info) => <FindingsCounts findings={info.getValue()} /> }),
       column.accessor('status', { header: () => t('queue.columns.status'), cell: (info) => <StatusBadge status={info.getValue()} /> }),
     ],
     [t],
@@ -200,5 +201,35 @@ export function QueueTable({ rows, sort, onSortChange, selectedKey, onSelect, on
       </table>
       {rows.length === 0 && empty}
     </div>
+  );
+}
+
+/** What the last check found: blocks and warnings still open, or that nothing stands, or that it has not been checked here. */
+function FindingsCounts({ findings }: { findings: FindingsSummaryRecord | undefined }) {
+  const { t } = useTranslation();
+  if (!findings) return <span className="queue-findings is-unchecked">{t('queue.findings.unchecked')}</span>;
+  const openWarnings = Math.max(0, findings.warn - findings.acknowledged);
+  if (findings.block === 0 && openWarnings === 0) {
+    return (
+      <span className="queue-findings is-clear" data-testid="queue-findings" data-block={0} data-warn={0}>
+        {t('queue.findings.clear')}
+      </span>
+    );
+  }
+  return (
+    <span className="queue-findings" data-testid="queue-findings" data-block={findings.block} data-warn={openWarnings} title={t('queue.findings.title', { block: findings.block, warn: openWarnings })}>
+      {findings.block > 0 && (
+        <span className="severity-block queue-findings-count">
+          <span className="severity-dot" aria-hidden="true" />
+          {t('queue.findings.block', { count: findings.block })}
+        </span>
+      )}
+      {openWarnings > 0 && (
+        <span className="severity-warn queue-findings-count">
+          <span className="severity-dot" aria-hidden="true" />
+          {t('queue.findings.warn', { count: openWarnings })}
+        </span>
+      )}
+    </span>
   );
 }
