@@ -8,11 +8,12 @@ import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingItem } from '../../../../../shared/ipc/schemas/review';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
-import { CheckIcon, CloseIcon } from '../../../app/components/icons';
+import { CheckIcon } from '../../../app/components/icons';
 import { translateDynamic } from '../../../app/i18n';
 import { useModalDialog } from '../../../app/use-modal-dialog';
 import { checkJustification, findingMessage, MAX_JUSTIFICATION, MIN_JUSTIFICATION, type JustificationCheck } from '../findings-model';
 import { FindingLocationText } from './FindingLocationText';
+import { FormDialog } from '../../../app/components/FormDialog';
 
 type Props = {
   item: FindingItem;
@@ -54,88 +55,79 @@ export function AcknowledgeDialog({ item, busy, error, onSubmit, onClose }: Prop
   const length = text.trim().length;
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog acknowledge-dialog"
-      data-testid="acknowledge-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={descriptionId}
-      aria-busy={busy}
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
+    <FormDialog
+      dialogRef={dialogRef}
+      className="acknowledge-dialog"
+      testId="acknowledge-dialog"
+      titleId={titleId}
+      descriptionId={descriptionId}
+      title={t('findings.dialog.title')}
+      busy={busy}
+      onClose={close}
+      onSubmit={submit}
     >
-      <form onSubmit={submit} noValidate>
-        <header className="dialog-header">
-          <h2 id={titleId}>{t('findings.dialog.title')}</h2>
-          <button type="button" className="icon-button" aria-label={t('common.close')} title={t('common.close')} onClick={close} disabled={busy}>
-            <CloseIcon />
-          </button>
-        </header>
-        <div className="dialog-body">
-          <div className="acknowledge-finding" data-testid="acknowledge-finding">
-            <div className="acknowledge-finding-rule">
-              <span className={`severity-chip severity-${finding.severity}`}>{t(`findings.severity.${finding.severity}`)}</span>
-              <span className="strong">{translateDynamic(`findings.rules.${finding.rule}`)}</span>
-              <code className="rule-id">{finding.rule}</code>
-            </div>
-            <FindingLocationText location={finding.location} />
-            <p className="acknowledge-finding-message">{findingMessage(finding, i18n.language)}</p>
+      <div className="dialog-body">
+        <div className="acknowledge-finding" data-testid="acknowledge-finding">
+          <div className="acknowledge-finding-rule">
+            <span className={`severity-chip severity-${finding.severity}`}>{t(`findings.severity.${finding.severity}`)}</span>
+            <span className="strong">{translateDynamic(`findings.rules.${finding.rule}`)}</span>
+            <code className="rule-id">{finding.rule}</code>
           </div>
-          <p id={descriptionId} className="help">
-            {t('findings.dialog.intro')}
-          </p>
-          <label className="field">
-            <span className="field-label">{t('findings.dialog.label')}</span>
-            <textarea
-              ref={textRef}
-              className="text-input text-area"
-              data-testid="acknowledge-justification"
-              rows={4}
-              maxLength={MAX_JUSTIFICATION + 200}
-              value={text}
-              placeholder={t('findings.dialog.placeholder')}
-              disabled={busy}
-              aria-invalid={problem !== null}
-              aria-describedby={helpId}
-              onChange={(event) => {
-                setText(event.target.value);
-                if (problem !== null && checkJustification(event.target.value).ok) setProblem(null);
-              }}
-            />
-            <span className="field-foot">
-              <span id={helpId} className="muted small">
-                {t('findings.dialog.help', { min: MIN_JUSTIFICATION })}
-              </span>
-              <span className={`small tabular ${length < MIN_JUSTIFICATION ? 'muted' : 'counter-ok'}`} data-testid="acknowledge-counter" aria-hidden="true">
-                {t('findings.dialog.counter', { length, min: MIN_JUSTIFICATION })}
-              </span>
-            </span>
-            {problem !== null && (
-              <span className="field-error" role="alert" data-testid="acknowledge-validation" data-problem={problem.problem}>
-                {problem.problem === 'too-short'
-                  ? t('findings.dialog.tooShort', { min: MIN_JUSTIFICATION, length: problem.length })
-                  : t('findings.dialog.tooLong', { max: MAX_JUSTIFICATION, length: problem.length })}
-              </span>
-            )}
-          </label>
-          {error !== null && (
-            <div className="banner banner-error" role="alert" data-testid="acknowledge-error">
-              <ErrorMessage error={error} />
-            </div>
-          )}
+          <FindingLocationText location={finding.location} />
+          <p className="acknowledge-finding-message">{findingMessage(finding, i18n.language)}</p>
         </div>
-        <footer className="dialog-footer">
-          <button type="button" className="button" onClick={close} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" data-testid="acknowledge-submit" disabled={busy}>
-            <CheckIcon size={14} />
-            {busy ? t('findings.dialog.submitting') : t('findings.dialog.submit')}
-          </button>
-        </footer>
-      </form>
-    </dialog>
+        <p id={descriptionId} className="help">
+          {t('findings.dialog.intro')}
+        </p>
+        <label className="field">
+          <span className="field-label">{t('findings.dialog.label')}</span>
+          <textarea
+            ref={textRef}
+            className="text-input text-area"
+            data-testid="acknowledge-justification"
+            rows={4}
+            maxLength={MAX_JUSTIFICATION + 200}
+            value={text}
+            placeholder={t('findings.dialog.placeholder')}
+            disabled={busy}
+            aria-invalid={problem !== null}
+            aria-describedby={helpId}
+            onChange={(event) => {
+              setText(event.target.value);
+              if (problem !== null && checkJustification(event.target.value).ok) setProblem(null);
+            }}
+          />
+          <span className="field-foot">
+            <span id={helpId} className="muted small">
+              {t('findings.dialog.help', { min: MIN_JUSTIFICATION })}
+            </span>
+            <span className={`small tabular ${length < MIN_JUSTIFICATION ? 'muted' : 'counter-ok'}`} data-testid="acknowledge-counter" aria-hidden="true">
+              {t('findings.dialog.counter', { length, min: MIN_JUSTIFICATION })}
+            </span>
+          </span>
+          {problem !== null && (
+            <span className="field-error" role="alert" data-testid="acknowledge-validation" data-problem={problem.problem}>
+              {problem.problem === 'too-short'
+                ? t('findings.dialog.tooShort', { min: MIN_JUSTIFICATION, length: problem.length })
+                : t('findings.dialog.tooLong', { max: MAX_JUSTIFICATION, length: problem.length })}
+            </span>
+          )}
+        </label>
+        {error !== null && (
+          <div className="banner banner-error" role="alert" data-testid="acknowledge-error">
+            <ErrorMessage error={error} />
+          </div>
+        )}
+      </div>
+      <footer className="dialog-footer">
+        <button type="button" className="button" onClick={close} disabled={busy}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button primary" data-testid="acknowledge-submit" disabled={busy}>
+          <CheckIcon size={14} />
+          {busy ? t('findings.dialog.submitting') : t('findings.dialog.submit')}
+        </button>
+      </footer>
+    </FormDialog>
   );
 }

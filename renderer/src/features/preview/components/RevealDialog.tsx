@@ -6,8 +6,9 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
-import { CloseIcon, EyeIcon, WarningIcon } from '../../../app/components/icons';
+import { EyeIcon, WarningIcon } from '../../../app/components/icons';
 import { useModalDialog } from '../../../app/use-modal-dialog';
+import { FormDialog } from '../../../app/components/FormDialog';
 
 export const MIN_REASON = 4;
 
@@ -49,77 +50,68 @@ export function RevealDialog({ count, limit, busy, error, onSubmit, onClose }: P
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog reveal-dialog"
-      data-testid="reveal-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={descriptionId}
-      aria-busy={busy}
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
+    <FormDialog
+      dialogRef={dialogRef}
+      className="reveal-dialog"
+      testId="reveal-dialog"
+      titleId={titleId}
+      descriptionId={descriptionId}
+      title={t('preview.reveal.title', { count })}
+      busy={busy}
+      onClose={close}
+      onSubmit={submit}
     >
-      <form onSubmit={submit} noValidate>
-        <header className="dialog-header">
-          <h2 id={titleId}>{t('preview.reveal.title', { count })}</h2>
-          <button type="button" className="icon-button" aria-label={t('common.close')} title={t('common.close')} onClick={close} disabled={busy}>
-            <CloseIcon />
-          </button>
-        </header>
-        <div className="dialog-body">
-          <div id={descriptionId} className="banner banner-warning reveal-notice" data-testid="reveal-audit-notice">
-            <WarningIcon size={16} />
-            <div>
-              <p>{t('preview.reveal.audit')}</p>
-              <p className="small">{t('preview.reveal.limit', { limit })}</p>
-            </div>
+      <div className="dialog-body">
+        <div id={descriptionId} className="banner banner-warning reveal-notice" data-testid="reveal-audit-notice">
+          <WarningIcon size={16} />
+          <div>
+            <p>{t('preview.reveal.audit')}</p>
+            <p className="small">{t('preview.reveal.limit', { limit })}</p>
           </div>
-          {overLimit && (
-            <p className="field-error" role="alert" data-testid="reveal-over-limit">
-              {t('preview.reveal.overLimit', { count, limit })}
-            </p>
-          )}
-          <label className="field">
-            <span className="field-label">{t('preview.reveal.reasonLabel')}</span>
-            <textarea
-              ref={reasonRef}
-              className="text-input text-area"
-              data-testid="reveal-reason"
-              rows={3}
-              maxLength={500}
-              value={reason}
-              placeholder={t('preview.reveal.reasonPlaceholder')}
-              disabled={busy}
-              aria-invalid={tooShort}
-              onChange={(event) => {
-                setReason(event.target.value);
-                if (tooShort && event.target.value.trim().length >= MIN_REASON) setTooShort(false);
-              }}
-            />
-            {tooShort && (
-              <span className="field-error" role="alert" data-testid="reveal-reason-error">
-                {t('preview.reveal.reasonTooShort', { min: MIN_REASON })}
-              </span>
-            )}
-          </label>
-          {error !== null && (
-            <div className="banner banner-error" role="alert" data-testid="reveal-error">
-              <ErrorMessage error={error} />
-            </div>
-          )}
         </div>
-        <footer className="dialog-footer">
-          <button type="button" className="button" onClick={close} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" data-testid="reveal-submit" disabled={busy || overLimit}>
-            <EyeIcon size={14} />
-            {busy ? t('preview.reveal.submitting') : t('preview.reveal.submit', { count })}
-          </button>
-        </footer>
-      </form>
-    </dialog>
+        {overLimit && (
+          <p className="field-error" role="alert" data-testid="reveal-over-limit">
+            {t('preview.reveal.overLimit', { count, limit })}
+          </p>
+        )}
+        <label className="field">
+          <span className="field-label">{t('preview.reveal.reasonLabel')}</span>
+          <textarea
+            ref={reasonRef}
+            className="text-input text-area"
+            data-testid="reveal-reason"
+            rows={3}
+            maxLength={500}
+            value={reason}
+            placeholder={t('preview.reveal.reasonPlaceholder')}
+            disabled={busy}
+            aria-invalid={tooShort}
+            onChange={(event) => {
+              setReason(event.target.value);
+              if (tooShort && event.target.value.trim().length >= MIN_REASON) setTooShort(false);
+            }}
+          />
+          {tooShort && (
+            <span className="field-error" role="alert" data-testid="reveal-reason-error">
+              {t('preview.reveal.reasonTooShort', { min: MIN_REASON })}
+            </span>
+          )}
+        </label>
+        {error !== null && (
+          <div className="banner banner-error" role="alert" data-testid="reveal-error">
+            <ErrorMessage error={error} />
+          </div>
+        )}
+      </div>
+      <footer className="dialog-footer">
+        <button type="button" className="button" onClick={close} disabled={busy}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button primary" data-testid="reveal-submit" disabled={busy || overLimit}>
+          <EyeIcon size={14} />
+          {busy ? t('preview.reveal.submitting') : t('preview.reveal.submit', { count })}
+        </button>
+      </footer>
+    </FormDialog>
   );
 }

@@ -9,7 +9,7 @@ import type { ImportProgress } from '../../../../../shared/ipc/schemas/candidate
 import { api } from '../../../app/api';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
 import { describeError } from '../../../app/errors';
-import { ArchiveIcon, CloseIcon, ErrorIcon, FolderIcon } from '../../../app/components/icons';
+import { ArchiveIcon, ErrorIcon, FolderIcon } from '../../../app/components/icons';
 import { formatBytes } from '../../../app/format';
 import { describeThrown, log } from '../../../app/log';
 import { useNoticeStore } from '../../../app/store';
@@ -18,6 +18,7 @@ import { rowKey } from '../queue-model';
 import { refreshQueue } from '../refresh';
 import { useQueueStore } from '../store';
 import { useModalDialog } from '../../../app/use-modal-dialog';
+import { FormDialog } from '../../../app/components/FormDialog';
 
 type Problem = { kind: 'path-required' } | { kind: 'error'; error: unknown };
 
@@ -85,99 +86,90 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const percent = progress && progress.bytesTotal > 0 ? Math.min(100, Math.round((progress.bytesDone / progress.bytesTotal) * 100)) : null;
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog import-dialog"
-      data-testid="import-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={descriptionId}
-      aria-busy={busy}
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
+    <FormDialog
+      dialogRef={dialogRef}
+      className="import-dialog"
+      testId="import-dialog"
+      titleId={titleId}
+      descriptionId={descriptionId}
+      title={t('import.title')}
+      busy={busy}
+      onClose={close}
+      onSubmit={(event) => void submit(event)}
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <header className="dialog-header">
-          <h2 id={titleId}>{t('import.title')}</h2>
-          <button type="button" className="icon-button" aria-label={t('common.close')} title={t('common.close')} onClick={close} disabled={busy}>
-            <CloseIcon />
-          </button>
-        </header>
 
-        <div className="dialog-body">
-          <p id={descriptionId} className="muted">
-            {t('import.description')}
-          </p>
+      <div className="dialog-body">
+        <p id={descriptionId} className="muted">
+          {t('import.description')}
+        </p>
 
-          <label className="field">
-            <span className="field-label">{t('import.pathLabel')}</span>
-            <input
-              ref={inputRef}
-              type="text"
-              className="text-input mono"
-              data-testid="import-path"
-              value={path}
-              placeholder={t('import.pathPlaceholder')}
-              spellCheck={false}
-              autoComplete="off"
-              disabled={busy}
-              aria-invalid={problem !== null}
-              onChange={(e) => {
-                setPath(e.target.value);
-                if (problem?.kind === 'path-required') setProblem(null);
-              }}
-            />
-          </label>
+        <label className="field">
+          <span className="field-label">{t('import.pathLabel')}</span>
+          <input
+            ref={inputRef}
+            type="text"
+            className="text-input mono"
+            data-testid="import-path"
+            value={path}
+            placeholder={t('import.pathPlaceholder')}
+            spellCheck={false}
+            autoComplete="off"
+            disabled={busy}
+            aria-invalid={problem !== null}
+            onChange={(e) => {
+              setPath(e.target.value);
+              if (problem?.kind === 'path-required') setProblem(null);
+            }}
+          />
+        </label>
 
-          {nativeDialogs && (
-            <div className="browse-row">
-              <button type="button" className="button small" data-testid="import-browse-folder" disabled={busy} onClick={() => void browse('folder')}>
-                <FolderIcon size={14} />
-                {t('import.browseFolder')}
-              </button>
-              <button type="button" className="button small" data-testid="import-browse-zip" disabled={busy} onClick={() => void browse('zip')}>
-                <ArchiveIcon size={14} />
-                {t('import.browseZip')}
-              </button>
+        {nativeDialogs && (
+          <div className="browse-row">
+            <button type="button" className="button small" data-testid="import-browse-folder" disabled={busy} onClick={() => void browse('folder')}>
+              <FolderIcon size={14} />
+              {t('import.browseFolder')}
+            </button>
+            <button type="button" className="button small" data-testid="import-browse-zip" disabled={busy} onClick={() => void browse('zip')}>
+              <ArchiveIcon size={14} />
+              {t('import.browseZip')}
+            </button>
+          </div>
+        )}
+
+        {busy && (
+          <div className="import-progress" data-testid="import-progress" role="status">
+            <div className="progress-line">
+              <span>{progress ? t(`import.phase.${progress.phase}`) : t('import.importing')}</span>
+              {progress?.file !== undefined && <span className="mono truncate">{progress.file}</span>}
+              {progress && progress.bytesTotal > 0 && (
+                <span className="tabular muted">{t('import.progressBytes', { done: formatBytes(progress.bytesDone), total: formatBytes(progress.bytesTotal) })}</span>
+              )}
             </div>
-          )}
+            <progress max={100} value={percent ?? undefined} aria-label={t('import.importing')} />
+          </div>
+        )}
 
-          {busy && (
-            <div className="import-progress" data-testid="import-progress" role="status">
-              <div className="progress-line">
-                <span>{progress ? t(`import.phase.${progress.phase}`) : t('import.importing')}</span>
-                {progress?.file !== undefined && <span className="mono truncate">{progress.file}</span>}
-                {progress && progress.bytesTotal > 0 && (
-                  <span className="tabular muted">{t('import.progressBytes', { done: formatBytes(progress.bytesDone), total: formatBytes(progress.bytesTotal) })}</span>
-                )}
-              </div>
-              <progress max={100} value={percent ?? undefined} aria-label={t('import.importing')} />
-            </div>
-          )}
+        {problem && (
+          <div
+            className="banner banner-error"
+            role="alert"
+            data-testid="import-error"
+            data-error-code={problem.kind === 'path-required' ? 'import.path-required' : describeError(problem.error).code}
+          >
+            <ErrorIcon />
+            {problem.kind === 'path-required' ? <span>{t('import.pathRequired')}</span> : <ErrorMessage error={problem.error} />}
+          </div>
+        )}
+      </div>
 
-          {problem && (
-            <div
-              className="banner banner-error"
-              role="alert"
-              data-testid="import-error"
-              data-error-code={problem.kind === 'path-required' ? 'import.path-required' : describeError(problem.error).code}
-            >
-              <ErrorIcon />
-              {problem.kind === 'path-required' ? <span>{t('import.pathRequired')}</span> : <ErrorMessage error={problem.error} />}
-            </div>
-          )}
-        </div>
-
-        <footer className="dialog-footer">
-          <button type="button" className="button" onClick={close} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" data-testid="import-submit" disabled={busy}>
-            {busy ? t('import.importing') : t('import.submit')}
-          </button>
-        </footer>
-      </form>
-    </dialog>
+      <footer className="dialog-footer">
+        <button type="button" className="button" onClick={close} disabled={busy}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button primary" data-testid="import-submit" disabled={busy}>
+          {busy ? t('import.importing') : t('import.submit')}
+        </button>
+      </footer>
+    </FormDialog>
   );
 }
