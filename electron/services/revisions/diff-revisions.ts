@@ -54,9 +54,14 @@ async function readLines(lines: AsyncIterable<string>): Promise<{ lines: string[
 }
 
 /** Why a file's content could not be compared, for a person. */
-function problem(error: unknown): string {
+/**
+ * Why a file's content could not be compared, for the renderer. Our own errors say it without
+ * values; anything else is named only by its kind — a parser's own message can quote the bytes
+ * it choked on (V8's JSON.parse does), which may be a raw value.
+ */
+export function problem(error: unknown): string {
   if (error instanceof ServiceError) return error.message;
-  return `it could not be read (${error instanceof Error ? error.message : String(error)})`;
+  return `it could not be read (${error instanceof Error ? error.name : 'unknown error'})`;
 }
 
 async function diffText(input: DiffInput, file: FileComparison): Promise<FileChange> {
