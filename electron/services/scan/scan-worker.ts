@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { ServiceError } from '../../../shared/ipc/result';
 import { runRecoverJob } from '../recover/recover-job';
 import { scanFile } from './scan-file';
+import { foreignError } from './worker-errors';
 import type { WorkerJob, WorkerMessage } from './worker-pool';
 
 if (!parentPort) throw new Error('scan-worker must run in a worker thread');
@@ -16,9 +17,14 @@ const port = parentPort;
 /** Progress is posted at most this often. */
 const PROGRESS_MS = 100;
 
+/**
+ * A failed job, as main and the renderer will see it. Our own errors carry no values; any other
+ * is named by its kind and where it was thrown, never by its message — a parser's message can
+ * quote the raw bytes it choked on (V8's JSON.parse does).
+ */
 const failure = (error: unknown, code: string): WorkerMessage => ({
   type: 'error',
-  error: error instanceof ServiceError ? error.toIpcError() : { code, message: error instanceof Error ? error.message : String(error) },
+  error: error instanceof ServiceError ? error.toIpcError() : { code, message: foreignError(error) },
 });
 
 port.on('message', (job: WorkerJob) => {

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { ServiceError, type IpcError } from '../../../shared/ipc/result';
 import type { RecoverJob, RecoverJobResult } from '../recover/recover-job';
 import type { ScanJob, ScanResult, TablePartResult } from './scan-file';
+import { foreignError } from './worker-errors';
 
 /** What a worker returns: a file's scan, or the scan of one part of a table. */
 export type WorkerResult = ScanResult | TablePartResult;
@@ -119,7 +120,7 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(4, av
     worker.on('error', (error: Error) => {
       if (settled) return;
       finish(false);
-      task.reject(new ServiceError('scan.failed', `${task.label} failed: ${error.message}`, { file: task.file }));
+      task.reject(new ServiceError('scan.failed', `${task.label} failed: ${foreignError(error)}.`, { file: task.file }));
     });
     worker.on('exit', () => {
       if (settled) return;
