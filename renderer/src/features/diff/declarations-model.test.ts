@@ -4,28 +4,12 @@
 // whose observations agree with its declaration.
 import { describe, expect, it } from 'vitest';
 import type { ColumnProfile } from '../../../../shared/profile/column-profile';
+import { profile as baseProfile } from '../../../../shared/rules/policy/testing';
 import { declarationRows, filterDeclarationRows, maskShapes, mismatchesOf, topDetections } from './declarations-model';
 
+/** A column profile with nothing detected (and not near-unique), changed by `patch`. */
 function profile(patch: Partial<ColumnProfile> = {}): ColumnProfile {
-  return {
-    name: 'c',
-    rows: 100,
-    nulls: 0,
-    nullRate: 0,
-    distinctEstimate: 100,
-    minLength: 11,
-    maxLength: 11,
-    detected: [],
-    maskForms: [],
-    otherMaskForms: 0,
-    digest: { count: 0, share: 0, algorithms: [], shapes: [], nearUnique: false },
-    declared: null,
-    maskConformance: null,
-    inconsistentMasking: false,
-    precisionLoss: { count: 0, rows: [] },
-    numeric: { count: 0, share: 0, min: null, max: null, rangeWithheld: false },
-    ...patch,
-  };
+  return baseProfile('c', (p) => Object.assign(p, { digest: { ...p.digest, nearUnique: false } }, patch));
 }
 
 const mobile = (share: number) => ({ detector: 'cn-mobile' as const, count: Math.round(share * 100), share, personal: true, rows: [1] });
