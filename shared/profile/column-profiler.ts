@@ -284,25 +284,22 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
   }
 
   const scratch: CellFacts = { ...BLANK, stats: [], forms: [] };
-  const shaped: CellFacts = { ...BLANK };
   const shapes: Map<number, { exemplar: string; facts: CellFacts }> | null = options.maskedByShape ? new Map() : null;
 
-  /** The facts of a value of a masked shape already seen, or null. */
+  /** The facts of a value of a masked shape already seen (all but its hash), or null. */
   function shapedFacts(value: string, key: number): CellFacts | null {
     const known = shapes?.get(key);
-    if (!known || !sameMaskedShape(value, known.exemplar)) return null;
-    Object.assign(shaped, known.facts);
-    shaped.hash = murmur3(value);
-    return shaped;
+    return known && sameMaskedShape(value, known.exemplar) ? known.facts : null;
   }
 
-  function addFacts(rowNumber: number, f: CellFacts): void {
+  /** Adds a cell of facts `f`; `hash` is its value's (which facts shared by a shape do not hold). */
+  function addFacts(rowNumber: number, f: CellFacts, hash = f.hash): void {
     s.rows++;
     if (f.blank) {
       s.nulls++;
       return;
     }
-    hll.addHash(f.hash);
+    hll.addHash(hash);
     if (f.length < s.minLength) s.minLength = f.length;
     if (f.length > s.maxLength) s.maxLength = f.length;
     const stats = f.stats;
@@ -360,7 +357,7 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
       const key = shapes ? maskedShapeKey(value) : -1;
       const known = key === -1 ? null : shapedFacts(value, key);
       if (known) {
-        addFacts(rowNumber, known);
+        addFacts(rowNumber, known, murmur3(value));
         return;
       }
       const detections = detect(value);
@@ -612,7 +609,10 @@ function coversCell(d: Detection, value: string): boolean {
 
 /** Integers of 11 or more digits, or with a leading zero, are codes rather than quantities. */
 function looksLikeIdentifier(text: string): boolean {
-  const digits = text.replace(/^[+-]/, '');
-  if (!/^\d+$/.test(digits)) return false;
-  return digits.length >= IDENTIFIER_DIGITS || (digits.length >= 2 && digits.startsWith('0'));
+  const n = text.length;
+  const from = n > 0 && (text.charCodeAt(0) === 0x2b || text.charCodeAt(0) === 0x2d) ? 1 : 0;
+  if (from === n) return false;
+  for (let i = from; i < n; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  const digits = n - from;
+  return digits >= IDENTIFIER_DIGITS || (digits >= 2 && text.charCodeAt(from) === 0x30);
 }

@@ -12,6 +12,7 @@ import { scanInPool } from './parallel-scan';
 import type { ScanJob, TableResult } from './scan-file';
 import { createScanPool, type ScanPool } from './worker-pool';
 import { buildScanWorker } from '../testing/test-platform';
+import { encodeGb18030 } from '../demo/gb18030';
 
 let work: string;
 let pool: ScanPool;
@@ -95,4 +96,23 @@ describe('scanInPool', () => {
       }
     });
   }
+
+  it('starts a table on the encoding of its first bytes and scans it again when a later byte is not UTF-8', async () => {
+    // ASCII well past the sample the encoding is first judged on, then GB18030 Chinese.
+    const lines = ['id,phone,amount,note'];
+    for (let i = 1; i <= 30_000; i++) lines.push(`R${String(i).padStart(7, '0')},139****${String(i % 10_000).padStart(4, '0')},${i}.00,${i > 25_000 ? '备注' : 'note'}`);
+    const path = join(work, 'late-gb18030.csv');
+    await writeFile(path, encodeGb18030(lines.join('\n') + '\n'));
+    const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
+    const tried: string[] = [];
+    const watching: ScanPool = { size: pool.size, run: (job, options) => (tried.push(job.encoding?.encoding ?? '?'), pool.run(job, options)), close: () => pool.close() };
+    const result = (await scanInPool(watching, jobFor(path), { size, minBytes: 64 * 1024 })) as TableResult;
+    // UTF-8 first (the first bytes are ASCII), then the whole file's encoding.
+    expect(tried[0]).toBe('utf-8');
+    expect(tried.at(-1)).toBe('gb18030');
+    expect(result.encoding).toEqual({ encoding: 'gb18030', guessed: true });
+    expect(result.rows).toBe(30_000);
+    const byEncoding = (await pool.run({ ...jobFor(path), encoding: { encoding: 'gb18030', guessed: true } })) as TableResult;
+    expect({ ...result, index: null }).toEqual({ ...byEncoding, index: null });
+  });
 });

@@ -6,7 +6,7 @@
  * is always the one a single scan would give.
  */
 import { ServiceError } from '../../../shared/ipc/result';
-import { detectFileEncoding, findPartBoundary, readCsvHeader, tableKind, type DetectedEncoding } from '../tables';
+import { detectFileEncoding, findPartBoundary, readCsvHeader, sampleFileEncoding, tableKind, type DetectedEncoding } from '../tables';
 import { jobOpener, mergeTableParts, type ScanJob, type ScanResult, type TablePart, type TablePartResult } from './scan-file';
 import type { RunOptions, ScanPool, WorkerResult } from './worker-pool';
 
@@ -51,12 +51,30 @@ export async function planTableParts(job: ScanJob, size: number, encoding: Detec
   }));
 }
 
-/** Scans `job` in the pool, in parts when that pays; resolves to the result of the whole file. */
+/**
+ * Scans `job` in the pool, in parts when that pays; resolves to the result of the whole file.
+ * A table whose encoding is not known yet starts at once with what its first bytes show; if
+ * that was UTF-8 and a later byte is not, the table is scanned again with the encoding of the
+ * whole file (GB18030, guessed) — the result is the one a scan after a full check would give.
+ */
 export async function scanInPool(pool: ScanPool, job: ScanJob, options: RunOptions & { size?: number; minBytes?: number } = {}): Promise<ScanResult> {
   if (job.kind !== 'table' || options.size === undefined) return whole(await pool.run(job, options), job);
-  const encoding = job.encoding ?? (await detectFileEncoding(job.path, { file: job.file, open: jobOpener(job), ...(options.signal ? { signal: options.signal } : {}) }));
+  if (job.encoding) return scanTableInPool(pool, job, job.encoding, options);
+  const open = jobOpener(job);
+  const sampled = await sampleFileEncoding(job.path, { file: job.file, open });
+  if (sampled.final) return scanTableInPool(pool, job, sampled.detected, options);
+  try {
+    return await scanTableInPool(pool, job, sampled.detected, options);
+  } catch (error) {
+    if (!(error instanceof ServiceError) || error.code !== 'intake.encoding-unknown') throw error;
+    const encoding = await detectFileEncoding(job.path, { file: job.file, open, ...(options.signal ? { signal: options.signal } : {}) });
+    return scanTableInPool(pool, job, encoding, options);
+  }
+}
+
+async function scanTableInPool(pool: ScanPool, job: ScanJob, encoding: DetectedEncoding, options: RunOptions & { size?: number; minBytes?: number }): Promise<ScanResult> {
   const withEncoding: ScanJob = { ...job, encoding };
-  const parts = await planTableParts(withEncoding, options.size, encoding, {
+  const parts = await planTableParts(withEncoding, options.size!, encoding, {
     workers: pool.size,
     ...(options.minBytes !== undefined ? { minBytes: options.minBytes } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -64,12 +82,15 @@ export async function scanInPool(pool: ScanPool, job: ScanJob, options: RunOptio
   if (!parts) return whole(await pool.run(withEncoding, options), job);
 
   const { done, report } = progressOf(parts.length, (bytes, rows) => options.onProgress?.(bytes, rows));
+  // One part failing stops the others: their work is lost either way.
+  const siblings = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, siblings.signal]) : siblings.signal;
   const results = await Promise.all(
     parts.map(async (part, i) => {
       const result = await pool.run(
         { ...withEncoding, part },
         {
-          ...(options.signal ? { signal: options.signal } : {}),
+          signal,
           onProgress: (at, rows) => {
             done[i] = { bytes: Math.max(0, at - part.start), rows };
             report();
@@ -81,7 +102,10 @@ export async function scanInPool(pool: ScanPool, job: ScanJob, options: RunOptio
       report();
       return result;
     }),
-  );
+  ).catch((error: unknown) => {
+    siblings.abort();
+    throw error;
+  });
   if (results.some((r: TablePartResult) => r.openQuoteAtEnd)) {
     // A line break inside a quoted value was taken for the end of a record: scan in one piece.
     return whole(await pool.run(withEncoding, options), job);

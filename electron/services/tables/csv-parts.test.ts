@@ -12,6 +12,7 @@ import { seededRandom } from '../../../shared/detect/testing';
 import { encodeGb18030 } from '../demo/gb18030';
 import { findPartBoundary, parseText, parseTextStepwise, readCsvHeader, readRows, recordEnds, scanTable, type CsvPartScan, type Linebreak } from './csv-reader';
 import { mergeRowIndexes } from './row-index';
+import { tokenizeWellFormed } from './csv-tokenize';
 
 let dir: string;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const PIECES = ['a', '张三', '13812345678', '', ' ', '"', '""', ',', '\n', '\r\n', '\r', 'x"y', '"q"', '"a,b"', '"多\n行"', '"un', 'end"'];
+const PIECES = ['a', '张三', '13812345678', '', ' ', '"', '""', ',', '\n', '\r\n', '\r', 'x"y', '"q"', '"a,b"', '"多\n行"', '"un', 'end"', ' "s"', '"t" ', '""""', '"a""b"', '\t', '\uFEFF'];
 
 function randomText(random: () => number, length: number): string {
   let text = '';
@@ -33,7 +34,7 @@ describe('the whole-window parse', () => {
   it('agrees with the stepwise parse on random well- and ill-formed texts', () => {
     const random = seededRandom(7);
     let fast = 0;
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 6000; i++) {
       const text = randomText(random, 1 + Math.floor(random() * 60));
       for (const linebreak of ['\n', '\r\n'] as Linebreak[]) {
         for (const cut of [false, true]) {
@@ -51,6 +52,30 @@ describe('the whole-window parse', () => {
     }
     // Most random texts are malformed; the point is that the fast path is taken and agrees.
     expect(fast).toBeGreaterThan(1000);
+  });
+
+  it('takes the fast path on every well-formed text, with the stepwise parse\'s rows', () => {
+    const random = seededRandom(11);
+    const values = ['', 'a', '张三', '138****5678', ' x ', 'x"y', 'a,b', '多\n行', 'q""', '"', '\r', '\r\n', '\t'];
+    const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+    for (let i = 0; i < 2000; i++) {
+      for (const linebreak of ['\n', '\r\n'] as Linebreak[]) {
+        const records: string[] = [];
+        const count = 1 + Math.floor(random() * 6);
+        for (let r = 0; r < count; r++) {
+          const width = 1 + Math.floor(random() * 4);
+          records.push(Array.from({ length: width }, () => field(values[Math.floor(random() * values.length)]!)).join(','));
+        }
+        const text = records.join(linebreak) + (random() < 0.5 ? linebreak : '');
+        if (text.startsWith('\uFEFF')) continue;
+        const expected = parseTextStepwise(text, ',', linebreak);
+        const got = tokenizeWellFormed(text, 0x2c, linebreak, false);
+        expect(got, JSON.stringify(text)).not.toBeNull();
+        expect(got!.rows, JSON.stringify(text)).toEqual(expected.rows);
+        expect(got!.ends, JSON.stringify(text)).toEqual(expected.ends);
+        expect(expected.problems.every((p) => p === undefined), JSON.stringify(text)).toBe(true);
+      }
+    }
   });
 
   it('finds record ends with quoted line breaks, escaped quotes and CRLF', () => {

@@ -10,6 +10,7 @@ import type { ByteSource } from '../at-rest/byte-source';
 import { bomLength, codeUnitBytes, createDecoder, invalidOffsetIn, type TableEncoding, undecodable } from './encoding';
 import { rangeFor, type RowIndex } from './row-index';
 import { RowStartLocator } from './row-start-locator';
+import { tokenizeWellFormed } from './csv-tokenize';
 import {
   CappedList,
   PROGRESS_BYTES,
@@ -106,20 +107,13 @@ export function parseText(text: string, delimiter: string, linebreak: Linebreak,
 export const parseTextStepwise = parseStepwise;
 
 /**
- * The fast way for well-formed text: papaparse returns all rows at once (no per-row callback
- * and result objects, which cost as much as the parsing), and the record ends come from
- * `recordEnds`. Null when papaparse reports a problem or the two disagree — the stepwise parse
- * then reports exactly what is wrong where.
+ * The fast way for well-formed text: one pass of our own tokenizer (csv-tokenize.ts), no
+ * per-row callbacks or result objects. Null when the text is not well-formed — the stepwise
+ * parse then reports exactly what is wrong where.
  */
 function parseWhole(text: string, delimiter: string, linebreak: Linebreak, lastMayBeCut: boolean): Parsed | null {
-  const result = Papa.parse<string[]>(text, papaOptions(delimiter, linebreak));
-  // The last record of a window that does not reach the end of the data may be cut inside a
-  // quoted field; it is parsed again with the next window, so its trouble does not count.
-  const last = result.data.length - 1;
-  if (result.errors.length > 0 && !(lastMayBeCut && result.errors.every((e) => e.row === last))) return null;
-  const ends = recordEnds(text, delimiter.charCodeAt(0), linebreak, lastMayBeCut);
-  if (ends === null || ends.length !== result.data.length) return null;
-  return { rows: result.data, ends, problems: NO_PROBLEMS };
+  const tokenized = tokenizeWellFormed(text, delimiter.charCodeAt(0), linebreak, lastMayBeCut);
+  return tokenized && { rows: tokenized.rows, ends: tokenized.ends, problems: NO_PROBLEMS };
 }
 
 /**

@@ -176,6 +176,38 @@ function utf8TailStart(bytes: Uint8Array): number {
 export const DEFAULT_SAMPLE_BYTES = 64 * 1024;
 
 /**
+ * The encoding the first `sampleBytes` of a file show, without reading the rest: `final` when
+ * nothing later can change it (a BOM, a file no longer than the sample, or a sample that is not
+ * UTF-8, so GB18030 is guessed and checked by the decoding scan). A UTF-8 sample of a longer
+ * file is not final: a scan that decodes it strictly as UTF-8 and fails must fall back to
+ * `detectFileEncoding` (see scanInPool), which is what lets the scan start without a first pass
+ * over the whole file.
+ */
+export async function sampleFileEncoding(
+  path: string,
+  options: { file?: string; sampleBytes?: number; open?: OpenBytes } = {},
+): Promise<{ detected: DetectedEncoding; final: boolean }> {
+  const file = options.file ?? basename(path);
+  const sampleBytes = options.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
+  let source: ByteSource | null = null;
+  let sample: Buffer;
+  let size: number;
+  try {
+    source = await (options.open ?? openPlain)(path, file);
+    size = source.size;
+    sample = await source.read(0, sampleBytes);
+  } catch (error) {
+    if (error instanceof ServiceError) throw error;
+    throw new ServiceError('tables.read-failed', `"${file}" could not be read: ${(error as Error).message}.`, { file });
+  } finally {
+    await source?.close();
+  }
+  const complete = sample.length < sampleBytes || size <= sampleBytes;
+  const detected = detectEncoding(sample, { complete, file });
+  return { detected, final: complete || detected.encoding !== 'utf-8' };
+}
+
+/**
  * Detects a file's encoding. The BOM, NUL and refusal checks run on the first
  * `sampleBytes`; a file that looks like UTF-8 there is then validated as UTF-8 to its end
  * (a fast native check), because a file that is ASCII at the top and GB18030 further down is

@@ -14,7 +14,7 @@ import { openPlain, type OpenBytes, type ScanCommonOptions, type TableScan } fro
 import { readXlsxRows, scanXlsxSheet, type XlsxLimits, type XlsxScan } from './xlsx-reader';
 
 export type { DetectedEncoding, TableEncoding } from './encoding';
-export { detectEncoding, detectFileEncoding, normaliseForDetection } from './encoding';
+export { detectEncoding, detectFileEncoding, normaliseForDetection, sampleFileEncoding } from './encoding';
 export type { RowIndex } from './row-index';
 export { mergeRowIndexes, parseRowIndex } from './row-index';
 export { findPartBoundary, readCsvHeader, type CsvHeader } from './csv-reader';

@@ -19,6 +19,12 @@ export type MicrodataOptions = {
   thresholds: Thresholds;
 };
 
+/** Distinct cell values whose normalised form is remembered (per cache; cleared when full). */
+const CACHED_VALUES = 4096;
+
+/** A flat copy of a string (a substring can share, and keep alive, its parent's storage). */
+const ownCopy = (value: string): string => (value.length < 13 ? value : (JSON.parse(JSON.stringify(value)) as string));
+
 /** How many classes a finding describes in its evidence. */
 const EVIDENCE_CLASSES = 10;
 /** How many rows of one class its evidence line lists. */
@@ -96,6 +102,31 @@ export function createMicrodataAccumulator(options: MicrodataOptions): Microdata
   const cap = thresholds.lDiversity;
   const classes = new Map<string, EquivalenceClass>();
   const qiList = qiNames.map((n) => `"${n}"`).join(', ');
+  // Quasi-identifiers and sensitive columns repeat a few values a million times: their
+  // normalised forms (NFKC is not cheap) are remembered, up to a bound.
+  const normalisedCache = new Map<string, string>();
+  const quotedCache = new Map<string, string>();
+  const normalised = (cell: Cell): string => {
+    if (cell === null || cell === undefined) return '';
+    let value = normalisedCache.get(cell);
+    if (value === undefined) {
+      value = normaliseCell(cell);
+      if (normalisedCache.size >= CACHED_VALUES) normalisedCache.clear();
+      // A fresh copy as the key: a cell sliced from a parsed window would keep the window alive.
+      normalisedCache.set(ownCopy(cell), value);
+    }
+    return value;
+  };
+  const quoted = (cell: Cell): string => {
+    const raw = cell ?? '';
+    let value = quotedCache.get(raw);
+    if (value === undefined) {
+      value = JSON.stringify(normaliseCell(raw));
+      if (quotedCache.size >= CACHED_VALUES) quotedCache.clear();
+      quotedCache.set(ownCopy(raw), value);
+    }
+    return value;
+  };
   const qiListZh = qiNames.map((n) => `“${n}”`).join('、');
 
   return {
@@ -103,18 +134,24 @@ export function createMicrodataAccumulator(options: MicrodataOptions): Microdata
 
     add(row: number, cells: readonly Cell[]) {
       if (!usable) return;
-      const key = JSON.stringify(qiIdx.map((i) => normaliseCell(cells[i])));
+      // The key is JSON.stringify of the normalised quasi-identifiers, built from cached parts.
+      let key = '[';
+      for (let q = 0; q < qiIdx.length; q++) {
+        if (q > 0) key += ',';
+        key += quoted(cells[qiIdx[q]!]);
+      }
+      key += ']';
       let c = classes.get(key);
       if (!c) classes.set(key, (c = { size: 0, rows: new RowList(), first: row, distinct: sensitive.map(() => new Set<string>()) }));
       c.size += 1;
       c.rows.add(row);
       if (row < c.first) c.first = row;
-      sensitiveIdx.forEach((i, s) => {
+      for (let s = 0; s < sensitiveIdx.length; s++) {
         const set = c.distinct[s]!;
-        if (set.size >= cap) return;
-        const value = normaliseCell(cells[i]);
+        if (set.size >= cap) continue;
+        const value = normalised(cells[sensitiveIdx[s]!]);
         if (value !== '') set.add(value);
-      });
+      }
     },
 
     state(): MicrodataState {
