@@ -35,6 +35,8 @@ export type CheckOptions = {
 };
 
 export async function runCheck(options: CheckOptions): Promise<FindingsDocument> {
+  // The workers load their code while the package and the policy are read.
+  options.pool.warm();
   const policy = options.policyPath ? await loadPolicy(options.policyPath) : null;
   const at = options.at ?? new Date().toISOString().slice(0, 10);
   const evaluatedAt = options.at ? `${options.at}T00:00:00+08:00` : new Date().toISOString();

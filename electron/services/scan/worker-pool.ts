@@ -45,7 +45,14 @@ export type RecoverPool = {
 };
 
 /** The pool `createScanPool` makes: scans and reversibility searches. */
-export type WorkerPool = ScanPool & RecoverPool;
+export type WorkerPool = ScanPool &
+  RecoverPool & {
+    /**
+     * Starts the workers now rather than with the first jobs, so that loading their code
+     * overlaps with what the caller does first (`review check` reads the package meanwhile).
+     */
+    warm(): void;
+  };
 
 type Task = {
   job: WorkerJob;
@@ -135,21 +142,38 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(4, av
     pump();
   };
 
+  const spawn = (): Worker => {
+    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    worker.unref();
+    live += 1;
+    return worker;
+  };
+
   function pump(): void {
     while (queue.length > 0 && !closed) {
-      let worker = idle.pop();
-      if (!worker) {
-        if (live >= size) return;
-        worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-        worker.unref();
-        live += 1;
-      }
+      const worker = idle.pop() ?? (live < size ? spawn() : null);
+      if (!worker) return;
       start(queue.shift()!, worker);
     }
   }
 
   return {
     size,
+    warm() {
+      while (!closed && live < size) {
+        const worker = spawn();
+        // A worker that fails before it is given a job leaves the pool (the next job starts another).
+        const gone = () => {
+          const at = idle.indexOf(worker);
+          if (at === -1) return;
+          idle.splice(at, 1);
+          live -= 1;
+        };
+        worker.once('error', gone);
+        worker.once('exit', gone);
+        idle.push(worker);
+      }
+    },
     run(job, options = {}) {
       if (closed) return Promise.reject(new Error('the scan pool is closed'));
       return new Promise<WorkerResult>((resolve, reject) => {
