@@ -268,7 +268,7 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
     if (numeric && rangeAllowed && !s.identifierLike) {
       const text = toAsciiDigits(value.trim());
       if (loss || personalHere || looksLikeIdentifier(text)) identifierLike = true;
-      else n = Number(text.replace(/,/g, '').replace(/%$/, ''));
+      else n = Number(text.includes(',') || text.endsWith('%') ? text.replace(/,/g, '').replace(/%$/, '') : text);
     }
     const facts = into ?? { ...BLANK, stats, forms: cellForms };
     facts.blank = false;
@@ -286,10 +286,17 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
   const scratch: CellFacts = { ...BLANK, stats: [], forms: [] };
   const shapes: Map<number, { exemplar: string; facts: CellFacts }> | null = options.maskedByShape ? new Map() : null;
 
+  // A column of masked values mostly repeats a few shapes: the last one is checked first.
+  let lastShapeKey = -1;
+  let lastShaped: { exemplar: string; facts: CellFacts } | undefined;
+
   /** The facts of a value of a masked shape already seen (all but its hash), or null. */
   function shapedFacts(value: string, key: number): CellFacts | null {
-    const known = shapes?.get(key);
-    return known && sameMaskedShape(value, known.exemplar) ? known.facts : null;
+    const known = key === lastShapeKey ? lastShaped : shapes?.get(key);
+    if (!known || !sameMaskedShape(value, known.exemplar)) return null;
+    lastShapeKey = key;
+    lastShaped = known;
+    return known.facts;
   }
 
   /** Adds a cell of facts `f`; `hash` is its value's (which facts shared by a shape do not hold). */
