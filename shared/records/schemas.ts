@@ -11,7 +11,7 @@ import { CREDENTIAL_ROLES, DECISION_OUTCOMES } from '../formats/policy';
 import { base64Problem, decodeBase64 } from './base64';
 import { CandidateRef, KEY_ID_PREFIX, KeyId, Label, Person, PolicyRef, RecordId, RequiredText, SM2_USER_ID, Text, UserId, recordHeader } from './common';
 
-export { CandidateRef, DeviceRef, KeyId, Person, PolicyRef, RecordId, SM2_USER_ID, UserId } from './common';
+export { CandidateRef, DeviceId, DeviceRef, KeyId, Person, PolicyRef, RecordId, SM2_USER_ID, UserId } from './common';
 
 /** A rule id as the catalogue writes them (`pii.unmasked`); kept as a pattern so old records stay readable when rules change. */
 const RuleIdLike = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/, 'expected a rule id such as "pii.unmasked"');
