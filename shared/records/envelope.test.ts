@@ -1,10 +1,14 @@
 // A signed envelope verifies exactly when nothing in it changed: every field of the record is
 // covered, key order and whitespace are not (JCS), and the JSON, schema, key, algorithm and
 // signer are checked before the signature, each refusal naming the field.
-import { generateKeyPairSync, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalize } from '../formats/canonical';
 import { sm3Digest } from '../crypto/digest';
+import { generateKeyPair, verifySignature } from '../crypto/signing';
 import type { PrivateKeyHandle, PublicKey, SignatureAlg, VerifyFn } from './crypto-types';
 import { envelopeLine, parseEnvelope, recordDigest, signRecord, verifyEnvelope } from './envelope';
 import { SignedRecord, type Envelope, type SignedRecord as Rec } from './schemas';
@@ -18,28 +22,18 @@ import {
   sampleSecondDecision,
 } from './testing/samples';
 
-// Test double of shared/crypto/signing.ts (same shape) on node:crypto. The "SM2-SM3" stand-in
-// is ECDSA P-256 with a DER signature: the envelope layer only needs the shape.
+// The real signing module (SM2-with-SM3 and Ed25519); the envelope code receives it by injection.
 type KeyPair = { publicKey: PublicKey; privateKey: PrivateKeyHandle };
-async function makeKeyPair(alg: SignatureAlg): Promise<KeyPair> {
-  const pair = alg === 'Ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const spkiDer = new Uint8Array(pair.publicKey.export({ type: 'spki', format: 'der' }));
-  const keyId = `${alg === 'Ed25519' ? 'ed25519' : 'sm2'}:${(await sm3Digest(spkiDer)).slice(4, 20)}`;
-  const pem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const sign = (message: Uint8Array) =>
-    new Uint8Array(alg === 'Ed25519' ? nodeSign(null, message, pair.privateKey) : nodeSign('sha256', message, { key: pair.privateKey, dsaEncoding: 'der' }));
-  return { publicKey: { alg, keyId, spkiDer, pem }, privateKey: { alg, keyId, sign } };
-}
-const verify: VerifyFn = (key, message, signature) =>
-  key.alg === 'Ed25519' ? nodeVerify(null, message, key.pem, signature) : nodeVerify('sha256', message, { key: key.pem, dsaEncoding: 'der' }, signature);
+const makeKeyPair = (alg: SignatureAlg): KeyPair => generateKeyPair(alg);
+const verify: VerifyFn = verifySignature;
 
 let ed: KeyPair;
 let sm2: KeyPair;
 let other: KeyPair;
 const trust = (...keys: KeyPair[]) => (keyId: string) => keys.find((k) => k.publicKey.keyId === keyId)?.publicKey ?? null;
 
-beforeAll(async () => {
-  [ed, sm2, other] = await Promise.all([makeKeyPair('Ed25519'), makeKeyPair('SM2-SM3'), makeKeyPair('Ed25519')]);
+beforeAll(() => {
+  [ed, sm2, other] = [makeKeyPair('Ed25519'), makeKeyPair('SM2-SM3'), makeKeyPair('Ed25519')];
 });
 
 const asReviewer = (pair: KeyPair) => ({ ...SAMPLE_PEOPLE.reviewerA, keyId: pair.privateKey.keyId });
@@ -271,5 +265,35 @@ describe('recordDigest, envelopeLine and parseEnvelope', () => {
     const line = envelopeLine(envelope);
     expect(line).not.toContain('\n');
     expect(parseEnvelope(line)).toEqual({ ok: true, envelope });
+  });
+});
+
+// FORMATS.md §4: a third party with OpenSSL and the public key verifies a record with
+// `openssl pkeyutl -verify -pubin -inkey pub.pem -rawin -in record.jcs -sigfile sig.der -digest sm3 -pkeyopt distid:1234567812345678`.
+const opensslSm2 = (() => {
+  const probe = spawnSync('openssl', ['genpkey', '-algorithm', 'sm2'], { encoding: 'buffer' });
+  return !probe.error && probe.status === 0;
+})();
+
+describe.skipIf(!opensslSm2)(`envelopes with OpenSSL${opensslSm2 ? '' : ' (skipped: no openssl with SM2 on PATH)'}`, () => {
+  it('an SM2 envelope verifies with the command of FORMATS.md §4 over JCS(record), and a changed record does not', () => {
+    const work = mkdtempSync(join(tmpdir(), 'envelope-openssl-'));
+    try {
+      const envelope = signedDecision({ outcome: 'approve-with-conditions', conditions: ['仅用于普惠金融信用评估'], comment: '同意' }, sm2);
+      const pub = join(work, 'pub.pem');
+      const sig = join(work, 'sig.der');
+      writeFileSync(pub, sm2.publicKey.pem);
+      writeFileSync(sig, Buffer.from(envelope.signature.value, 'base64'));
+      const check = (record: unknown) => {
+        const jcs = join(work, 'record.jcs');
+        writeFileSync(jcs, canonicalize(record));
+        const args = ['pkeyutl', '-verify', '-pubin', '-inkey', pub, '-rawin', '-in', jcs, '-sigfile', sig, '-digest', 'sm3', '-pkeyopt', 'distid:1234567812345678'];
+        return spawnSync('openssl', args, { encoding: 'utf8' });
+      };
+      expect(check(envelope.record).stdout.trim()).toBe('Signature Verified Successfully');
+      expect(check({ ...envelope.record, outcome: 'approve' }).status).not.toBe(0);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

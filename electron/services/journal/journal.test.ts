@@ -1,12 +1,11 @@
 // The journal keeps every signed record on disk before reporting success, numbers each
 // device's records 1, 2, 3… with no gap even under concurrent appends and failed signings,
 // cuts off a line torn by a crash, and refuses a journal damaged anywhere else.
-import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import { mkdtemp, open, readFile, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sm3Digest } from '../../../shared/crypto/digest';
+import { generateKeyPair } from '../../../shared/crypto/signing';
 import type { PrivateKeyHandle } from '../../../shared/records/crypto-types';
 import type { RecordDraft } from '../../../shared/records/draft';
 import { envelopeLine, signRecord } from '../../../shared/records/envelope';
@@ -14,14 +13,6 @@ import type { Reveal } from '../../../shared/records/schemas';
 import { SAMPLE_PEOPLE, sampleReveal } from '../../../shared/records/testing/samples';
 import { createLogger } from '../log';
 import { openJournal } from './journal';
-
-// Test double of shared/crypto/signing.ts's private key handle (node:crypto Ed25519).
-async function makeSigner(): Promise<PrivateKeyHandle> {
-  const pair = generateKeyPairSync('ed25519');
-  const spki = new Uint8Array(pair.publicKey.export({ type: 'spki', format: 'der' }));
-  const keyId = `ed25519:${(await sm3Digest(spki)).slice(4, 20)}`;
-  return { alg: 'Ed25519', keyId, sign: (m) => new Uint8Array(nodeSign(null, m, pair.privateKey)) };
-}
 
 let dir: string;
 let signer: PrivateKeyHandle;
@@ -31,7 +22,7 @@ const at = () => new Date('2026-11-27T02:00:00Z');
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'journal-'));
-  signer = await makeSigner();
+  signer = generateKeyPair('Ed25519').privateKey;
   logLines = [];
 });
 afterEach(async () => {
