@@ -6,6 +6,7 @@
  * SM3(SPKI DER) (FORMATS.md §4). Encrypting PKCS#8 with a passphrase happens in main
  * (electron/services/keys), since shared/ has no Node crypto.
  */
+import { bytesToHex } from '@noble/curves/utils.js';
 import { encodePem, decodePem } from './pem';
 import { encodePkcs8, encodeSpki, keyIdOf, parsePkcs8, parseSpki, type PrivateKeyMaterial, type PublicKeyMaterial } from './keys';
 import { generateSm2KeyPair, sm2SigningKey, verifySm2 } from './sm2';
@@ -80,13 +81,32 @@ export function pkcs8FromPem(pem: string): Uint8Array {
  */
 export function verifySignature(key: PublicKey, message: Uint8Array, signature: Uint8Array): boolean {
   try {
-    // The key is re-read from its DER so that a hand-built PublicKey object cannot smuggle an alg/key mismatch.
-    const material = parseSpki(key.spkiDer);
-    if (material.alg !== key.alg || keyIdOf(material.alg, key.spkiDer) !== key.keyId) return false;
+    // The key is read from its DER (not trusted from the object's other fields), so a
+    // hand-built PublicKey cannot pair one algorithm or key id with another key.
+    const material = spkiMaterial(key.spkiDer);
+    if (material.alg !== key.alg || material.keyId !== key.keyId) return false;
     return material.alg === 'SM2-SM3' ? verifySm2(material.key, message, signature) : verifyEd25519(material.key, message, signature);
   } catch {
     return false;
   }
+}
+
+/** Parsed SPKI of the keys verified most recently: parsing and checking a key costs a fifth of a verification. */
+const parsedKeys = new Map<string, PublicKeyMaterial & { keyId: string }>();
+const PARSED_KEYS = 32;
+
+function spkiMaterial(spkiDer: Uint8Array): PublicKeyMaterial & { keyId: string } {
+  const cacheKey = bytesToHex(spkiDer);
+  let entry = parsedKeys.get(cacheKey);
+  if (entry) {
+    parsedKeys.delete(cacheKey);
+  } else {
+    const material = parseSpki(spkiDer);
+    entry = { ...material, keyId: keyIdOf(material.alg, spkiDer) };
+    if (parsedKeys.size >= PARSED_KEYS) parsedKeys.delete(parsedKeys.keys().next().value!);
+  }
+  parsedKeys.set(cacheKey, entry);
+  return entry;
 }
 
 function publicMaterialOf(material: PrivateKeyMaterial): PublicKeyMaterial {

@@ -133,15 +133,16 @@ function signingKeyWithUserId(privateKey: Uint8Array, userId: string): Sm2Signin
 
 function verifyWithUserId(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, userId: string): boolean {
   try {
-    if (!(message instanceof Uint8Array) || !isValidSm2PublicKey(publicKey)) return false;
+    if (!(message instanceof Uint8Array) || !(publicKey instanceof Uint8Array)) return false;
     let rs: { r: bigint; s: bigint };
     try {
       rs = decodeSm2Signature(signature);
     } catch {
       return false;
     }
+    const key = checkedPublicKey(publicKey);
+    if (key === null) return false;
     const rsHex = rs.r.toString(16).padStart(64, '0') + rs.s.toString(16).padStart(64, '0');
-    const key = cachedPublicKey(bytesToHex(publicKey));
     return sm2.doVerifySignature(message, rsHex, key, { hash: true, der: false, userId });
   } catch {
     // The library throws on inputs it cannot handle; for a verifier that means "not valid".
@@ -152,12 +153,18 @@ function verifyWithUserId(publicKey: Uint8Array, message: Uint8Array, signature:
 type PublicPoint = ReturnType<typeof sm2.precomputePublicKey>;
 const publicKeys = new Map<string, { uses: number; point: PublicPoint | null }>();
 
-/** The public key as the library takes it: its hex, or its precomputed point once it is used often. */
-function cachedPublicKey(hex: string): string | PublicPoint {
+/**
+ * The public key as the library takes it — its hex, or its precomputed point once it has been
+ * used often — or null when it is not a valid point. Only valid keys are cached, so a cached
+ * key needs no second check.
+ */
+function checkedPublicKey(publicKey: Uint8Array): string | PublicPoint | null {
+  const hex = bytesToHex(publicKey);
   let entry = publicKeys.get(hex);
   if (entry) {
     publicKeys.delete(hex); // re-inserted below: the map's order is least recently used first
   } else {
+    if (!isValidSm2PublicKey(publicKey)) return null;
     entry = { uses: 0, point: null };
     if (publicKeys.size >= CACHED_KEYS) publicKeys.delete(publicKeys.keys().next().value!);
   }
