@@ -107,6 +107,32 @@ export async function createServices(platform: Platform): Promise<Services> {
     'review:conformance-summary': unlockedOnly((ref) => review.conformanceSummary(ref)),
     'review:conformance': unlockedOnly(({ column, from, count, onlyNonconforming, ...ref }) => review.conformance(ref, column, from, count, onlyNonconforming)),
     'review:revision-diff': unlockedOnly(({ id, revision }) => revisions.diff(id, revision)),
+    // Issue 5, in progress: the identity, decision and seal services replace these this session.
+    ...Object.fromEntries(
+      (
+        [
+          'identity:status',
+          'identity:setup-demo',
+          'identity:switch',
+          'identity:lock',
+          'decision:view',
+          'decision:sign',
+          'decision:revoke',
+          'seal:view',
+          'seal:request',
+          'seal:approve',
+          'seal:apply',
+          'seal:document',
+          'seal:ledger',
+          'seal:ledger-csv',
+        ] as const
+      ).map((name) => [
+        name,
+        () => {
+          throw new ServiceError('signing.unavailable', 'Signed decisions are not available in this build yet.');
+        },
+      ]),
+    ) as unknown as Pick<Handlers, `${'identity' | 'decision' | 'seal'}:${string}` & keyof Handlers>,
     'audit:recent': async ({ limit }) => {
       const events = await audit.read();
       return { events: events.slice(-limit), total: events.length, chainValid: await audit.verify() };

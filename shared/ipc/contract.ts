@@ -12,6 +12,9 @@ import { AuditEvent } from '../audit/chain';
 import { CandidateRef, MaskedRows, MaskedText, PreviewOverview, RevealRequest, RevealResult, ScanProgress, TableRef } from './schemas/preview';
 import { StoreCreateRequest, StoreStatus, StoreUnlockRequest } from './schemas/store';
 import { AcknowledgeRequest, ConformanceRequest, ConformanceRows, ConformanceSummary, FindingsView, RevisionDiff, ScopeDiff } from './schemas/review';
+import { IdentityStatus, SetupDemoRequest, SwitchUserRequest } from './schemas/identity';
+import { DecisionView, RevokeRequest, SignDecisionRequest } from './schemas/decisions';
+import { LedgerRow, SealApplyRequest, SealApproveRequest, SealDocument, SealDocumentRequest, SealRequestRequest, SealView } from './schemas/seal';
 
 const Empty = z.strictObject({});
 
@@ -67,6 +70,34 @@ export const channels = {
   'review:conformance': { request: ConformanceRequest, response: ConformanceRows },
   /** Revision N−1 beside N: the manifest field by field, tables by key, texts line by line (masked). */
   'review:revision-diff': { request: CandidateRef, response: RevisionDiff },
+  /** Who signs on this workstation: the users holding credentials, the current one, whether their key is unlocked. */
+  'identity:status': { request: Empty, response: IdentityStatus },
+  /** First run of the demo workspace: a demo authority, one credential per role and the demo seal (all marked 样例). */
+  'identity:setup-demo': { request: SetupDemoRequest, response: IdentityStatus },
+  /** Switches to a user and unlocks their key; wrong passphrases are audited and rate-limited. */
+  'identity:switch': { request: SwitchUserRequest, response: IdentityStatus },
+  /** Locks the current user's key (it also locks itself after the idle time). */
+  'identity:lock': { request: Empty, response: IdentityStatus },
+  /** The decision form's prefill, what a decision would pin, the decisions so far (blinded where due) and what the current user may do. */
+  'decision:view': { request: CandidateRef, response: DecisionView },
+  /** Signs a decision in main and appends it to the journal (fsync) before answering. */
+  'decision:sign': { request: SignDecisionRequest, response: DecisionView },
+  /** Signs a revocation withdrawing an approval. */
+  'decision:revoke': { request: RevokeRequest, response: DecisionView },
+  /** The seal, the candidate's seal requests with their approvals and applications, and what the current user may do. */
+  'seal:view': { request: CandidateRef, response: SealView },
+  /** Requests the seal for the decision document (出域审核意见书) of the candidate's final decision. */
+  'seal:request': { request: SealRequestRequest, response: SealView },
+  /** A seal approver approves or denies a request. */
+  'seal:approve': { request: SealApproveRequest, response: SealView },
+  /** The seal custodian applies the seal: the sealed PDF, its application record and the next ledger number. */
+  'seal:apply': { request: SealApplyRequest, response: SealView },
+  /** The sealed PDF of an application. */
+  'seal:document': { request: SealDocumentRequest, response: SealDocument },
+  /** The seal-use ledger (用印登记), oldest first. */
+  'seal:ledger': { request: Empty, response: z.strictObject({ rows: z.array(LedgerRow) }) },
+  /** The ledger as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese). */
+  'seal:ledger-csv': { request: Empty, response: z.strictObject({ fileName: z.string(), csv: z.string() }) },
   /** The latest audit events (they hold cell positions and reasons, never revealed values) and whether the chain verifies. */
   'audit:recent': {
     request: z.strictObject({ limit: z.number().int().min(1).max(500) }),
@@ -86,6 +117,10 @@ export const events = {
   'scan:progress': ScanProgress,
   /** Findings of a revision changed (a scan finished, a finding was acknowledged). */
   'findings:changed': CandidateRef,
+  /** The current user or their lock changed (a switch, a lock, the idle lock). */
+  'identity:changed': IdentityStatus,
+  /** Decisions or seal records of a revision changed. */
+  'decision:changed': CandidateRef,
 } as const;
 
 export type ChannelDef = { request: z.ZodType; response: z.ZodType };
