@@ -31,8 +31,18 @@ export const Finding = z.strictObject({
   messageZh: z.string().optional(),
   location: FindingLocation,
   count: z.number().int().min(0),
+  /** Masked only, English wording around the masked values. */
   evidence: z.array(z.string()),
+  /**
+   * The same evidence in Chinese, line for line, with exactly the same masked values and numbers
+   * (a line of masked values only is the same in both); `localiseFindings` folds it into
+   * `evidence`. Where it is absent (a finding kept by an older build) the English is shown.
+   */
+  evidenceZh: z.array(z.string()).optional(),
   detector: z.string().optional(),
+}).refine((f) => f.evidenceZh === undefined || f.evidenceZh.length === f.evidence.length, {
+  error: 'evidenceZh must have one line for each line of evidence',
+  path: ['evidenceZh'],
 });
 export type Finding = z.output<typeof Finding>;
 
@@ -47,14 +57,19 @@ export type FindingsDocument = z.output<typeof FindingsDocument>;
 
 /**
  * A finding for `rule` with its catalogue severity and clause. `message` is English; `extra.zh`
- * is the same message in Chinese (kept as `messageZh`).
+ * is the same message in Chinese (kept as `messageZh`), `extra.evidenceZh` the evidence in
+ * Chinese, one line for each line of `extra.evidence`.
  */
 export function makeFinding(
   rule: RuleId,
   message: string,
   location: FindingLocation,
-  extra: { count?: number; evidence?: string[]; detector?: string; severity?: Severity; zh?: string } = {},
+  extra: { count?: number; evidence?: string[]; evidenceZh?: string[]; detector?: string; severity?: Severity; zh?: string } = {},
 ): Finding {
+  const evidence = extra.evidence ?? [];
+  if (extra.evidenceZh !== undefined && extra.evidenceZh.length !== evidence.length) {
+    throw new Error(`${rule}: ${extra.evidenceZh.length} Chinese evidence lines for ${evidence.length} English ones`);
+  }
   const info = RULES[rule];
   const rows = location.rows ? [...new Set(location.rows)].sort((a, b) => a - b) : undefined;
   return {
@@ -66,7 +81,8 @@ export function makeFinding(
     ...(extra.zh === undefined ? {} : { messageZh: extra.zh }),
     location: { ...location, ...(rows ? { rows: rows.slice(0, MAX_LISTED_ROWS) } : {}) },
     count: extra.count ?? rows?.length ?? 1,
-    evidence: extra.evidence ?? [],
+    evidence,
+    ...(extra.evidenceZh === undefined ? {} : { evidenceZh: extra.evidenceZh }),
     ...(extra.detector ? { detector: extra.detector } : {}),
   };
 }
@@ -75,7 +91,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
 
 /**
  * Orders findings by severity, rule, file, column, first row and (English) message — a total
- * order on what FORMATS.md §3 prints; `messageZh` plays no part.
+ * order on what FORMATS.md §3 prints; `messageZh` and `evidenceZh` play no part.
  */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const key = (f: Finding) => [
@@ -110,13 +126,46 @@ export function summarise(findings: readonly Finding[]): FindingsDocument['summa
 
 export type FindingLanguage = 'en' | 'zh';
 
+// What an evidence line discloses: its digit runs and its masked tokens (a run holding `*`, as
+// in `138****5678` or `王**`), without the words around them.
+const DIGIT_RUNS = /\d+/g;
+const MASKED_TOKENS = /[^\s:：,，、;；()（）[\]"“”]*\*[^\s:：,，、;；()（）[\]"“”]*/g;
+const disclosed = (line: string): string => [...(line.match(DIGIT_RUNS) ?? []), ...(line.match(MASKED_TOKENS) ?? [])].sort().join('\u0000');
+
 /**
- * The document with each finding's `message` in `lang` (English where a finding has no Chinese)
- * and without `messageZh`, so it is exactly FORMATS.md §3. Order and summary stay as they are.
+ * Whether a Chinese evidence line discloses exactly what its English line does: the same digit
+ * runs and the same masked values (in any order), so a translation can never show more.
+ */
+export function sameDisclosure(english: string, chinese: string): boolean {
+  return disclosed(english) === disclosed(chinese);
+}
+
+/**
+ * A finding's evidence in `lang`: `evidenceZh` for Chinese when it has a line for each English
+ * line and every line discloses exactly what the English one does; otherwise the English.
+ */
+export function localisedEvidence(finding: Pick<Finding, 'evidence' | 'evidenceZh'>, lang: FindingLanguage): string[] {
+  const zh = finding.evidenceZh;
+  if (lang !== 'zh' || zh === undefined || zh.length !== finding.evidence.length) return finding.evidence;
+  return zh.every((line, i) => sameDisclosure(finding.evidence[i]!, line)) ? zh : finding.evidence;
+}
+
+/**
+ * The document with each finding's `message` and `evidence` in `lang` (English where a finding
+ * has no Chinese) and without `messageZh` and `evidenceZh`, so it is exactly FORMATS.md §3 —
+ * with the keys in the order they have there. Order and summary stay as they are.
  */
 export function localiseFindings(doc: FindingsDocument, lang: FindingLanguage): FindingsDocument {
   return {
     ...doc,
-    findings: doc.findings.map(({ messageZh, ...finding }) => (lang === 'zh' && messageZh !== undefined ? { ...finding, message: messageZh } : finding)),
+    findings: doc.findings.map(({ messageZh, evidenceZh, ...finding }) => {
+      if (lang !== 'zh') return finding;
+      // Spread then overwrite: `message` and `evidence` keep their places among the keys.
+      return {
+        ...finding,
+        ...(messageZh === undefined ? {} : { message: messageZh }),
+        ...(evidenceZh === undefined ? {} : { evidence: localisedEvidence({ evidence: finding.evidence, evidenceZh }, lang) }),
+      };
+    }),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectCell } from '../detect';
+import { evidenceZhProblems } from '../formats/testing';
 import { makeResidentId } from '../ids/resident-id';
 import { createColumnProfiler } from '../profile/column-profiler';
 import { evaluateIntakeAndPii } from './intake-pii';
@@ -103,5 +104,46 @@ describe('pii.unmasked', () => {
     expect(finding).toMatchObject({ count: 3, detector: 'cn-mobile', location: { file: 'data/t.csv', column: 'phone', rows: [1, 2, 3] } });
     expect(finding!.message).toBe('Column "phone" carries 3 clear cn-mobile value(s) although the policy requires mask:3,4 or hmac-sm3.');
     expect(finding!.messageZh).toBe('“data/t.csv”的列“phone”中有 3 个明文手机号，策略要求的处理方式为 mask:3,4 或 hmac-sm3，应按要求处理后方可出域。');
+  });
+});
+
+describe('intake.hidden-content: people named in a workbook\'s document properties', () => {
+  it('lists them masked as evidence, in English and line for line in Chinese with the same masked names', () => {
+    const findings = evaluateIntakeAndPii({
+      manifest: candidate(),
+      policy: null,
+      tables: [],
+      texts: [],
+      workbooks: [
+        {
+          file: 'data/名录.xlsx',
+          sheets: [{ name: '名录', state: 'visible', kind: 'worksheet' }],
+          people: [
+            { field: 'creator', masked: '王**' },
+            { field: 'lastModifiedBy', masked: 'Z********' },
+            { field: 'company', masked: '杭*******' },
+          ],
+        },
+      ],
+    });
+    const finding = findings.find((f) => f.rule === 'intake.hidden-content' && f.evidence.length > 0)!;
+    expect(finding.evidence).toEqual(['author: 王**', 'last modified by: Z********', 'company: 杭*******']);
+    expect(finding.evidenceZh).toEqual(['作者：王**', '最后修改者：Z********', '单位：杭*******']);
+    expect(evidenceZhProblems(finding)).toEqual([]);
+  });
+
+  it('gives every finding with evidence its Chinese evidence', () => {
+    const manifest = candidate();
+    const profiler = createColumnProfiler(manifest.files[0]!.table!.fields[1], { name: 'phone' });
+    ['13812345678', '13912345679'].forEach((value, i) => profiler.add(i + 1, value, detectCell(value, { asOf: AS_OF })));
+    const findings = evaluateIntakeAndPii({
+      manifest,
+      policy: policy(),
+      tables: [{ file: 'data/t.csv', encodingGuessed: true, profiles: [profiler.finish()], largeNumbers: { count: 0, first: [] } }],
+      texts: [],
+      workbooks: [{ file: 'data/t.xlsx', sheets: [], people: [{ field: 'manager', masked: '李*' }] }],
+    });
+    expect(findings.length).toBeGreaterThan(1);
+    for (const f of findings) expect(evidenceZhProblems(f)).toEqual([]);
   });
 });

@@ -147,6 +147,7 @@ function hiddenContent(workbooks: readonly WorkbookScanSummary[], tables: readon
           {
             count: book.people.length,
             evidence: book.people.map((p) => `${PERSON_FIELD_NAMES[p.field]}: ${maskName(p.masked)}`),
+            evidenceZh: book.people.map((p) => `${PERSON_FIELD_NAMES_ZH[p.field]}：${maskName(p.masked)}`),
             zh: `“${book.file}”的文档属性中写有${whoZh}的名称（${joinZh(fieldsZh)}），除非经办人删除，将随文件一并出域。`,
           },
         ),

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMobile, makeRandomResidentId, seededRandom } from '../../../shared/detect/testing';
 import { Candidate } from '../../../shared/formats/candidate';
 import { Finding } from '../../../shared/formats/findings';
+import { evidenceZhProblems } from '../../../shared/formats/testing';
 import { generateDemoWorkspace } from '../demo/generate';
 import type { TableResult } from '../scan/scan-file';
 import { scanJobs } from '../scan/scan-service';
@@ -97,6 +98,8 @@ describe('recoverDigestColumns', () => {
     expect(finding.location.rows).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect(finding.evidence[0]).toBe('300 of 300 recovered');
     expect(finding.evidence[1]).toBe(`row 1: MD5(${mask34(list[0]!)})`);
+    expect(finding.evidenceZh!.slice(0, 2)).toEqual(['已还原 300 / 300', `第 1 行：MD5(${mask34(list[0]!)})`]);
+    expect(evidenceZhProblems(finding)).toEqual([]);
     expect(finding.message).toContain('MD5 of the mobile number from column "legal_rep_phone"');
     expect(finding.message).toContain('declared "hash-md5"');
     const serialised = JSON.stringify(outcome);
@@ -142,6 +145,8 @@ describe('recoverDigestColumns', () => {
     expect(findings[0]!.message).toContain('declared "hmac-sm3"');
     expect(findings[0]!.evidence[1]).toBe(`row 1: SHA-256(${people[0]!.slice(0, 3)}${'*'.repeat(15)})`);
     expect(findings[0]!.evidence.join(' ')).not.toContain(people[0]!.slice(14));
+    expect(findings[0]!.evidenceZh![1]).toBe(`第 1 行：SHA-256(${people[0]!.slice(0, 3)}${'*'.repeat(15)})`);
+    expect(evidenceZhProblems(findings[0]!)).toEqual([]);
   });
 
   it('recovers the digests of the demo package for reversible.recovered, also without a pool', async () => {
@@ -170,6 +175,8 @@ describe('recoverDigestColumns', () => {
     expect(finding!.count).toBeGreaterThan(0);
     expect(finding!.count).toBeLessThanOrEqual(60);
     expect(finding!.evidence[0]).toMatch(/^\d+ of \d+ recovered$/);
+    expect(finding!.evidenceZh![0]).toMatch(/^已还原 \d+ \/ \d+$/);
+    expect(evidenceZhProblems(finding!)).toEqual([]);
     expect(finding!.message).toContain('time bound');
   });
 

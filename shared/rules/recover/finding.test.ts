@@ -2,6 +2,7 @@
 // recovered, masked examples only, the declared transform's manifest path — and none without a hit.
 import { describe, expect, it } from 'vitest';
 import { Finding } from '../../formats/findings';
+import { evidenceZhProblems } from '../../formats/testing';
 import { recoveredFinding } from './finding';
 import type { RowHit } from './search';
 
@@ -15,6 +16,8 @@ describe('recoveredFinding', () => {
     expect(finding).toMatchObject({ rule: 'reversible.recovered', severity: 'block', count: 150 });
     expect(finding.location).toEqual({ file: 'data/x.csv', column: 'phone_digest', rows: Array.from({ length: 100 }, (_, i) => i + 1), field: 'files[0].table.fields[3].transform' });
     expect(finding.evidence).toEqual(['150 of 200 recovered', 'row 1: MD5(138****5678)', 'row 2: MD5(138****5678)', 'row 3: MD5(138****5678)']);
+    expect(finding.evidenceZh).toEqual(['已还原 150 / 200', '第 1 行：MD5(138****5678)', '第 2 行：MD5(138****5678)', '第 3 行：MD5(138****5678)']);
+    expect(evidenceZhProblems(finding)).toEqual([]);
     expect(finding.message).toContain('150 of 200 sampled digests as MD5 of the mobile number from column "phone"');
     expect(finding.message).toContain('declared "hash-md5"');
     expect(finding.messageZh).toContain('“data/x.csv”的列“phone_digest”可被还原');
@@ -30,6 +33,8 @@ describe('recoveredFinding', () => {
     expect(finding.message).toContain('MD5 of the mobile number from column "phone" (2); SHA-256 of the mobile number with a +86 prefix from column "phone" (1)');
     expect(finding.evidence[0]).toBe('3 of 40 recovered');
     expect(finding.evidence[2]).toBe('row 2: SHA-256(+86138****5678)');
+    expect(finding.evidenceZh!.slice(0, 3)).toEqual(['已还原 3 / 40', '第 1 行：MD5(138****5678)', '第 2 行：SHA-256(+86138****5678)']);
+    expect(evidenceZhProblems(finding)).toEqual([]);
   });
 
   it('is null when nothing was recovered', () => {

@@ -108,6 +108,10 @@ export function recoveredFinding(column: RecoveredColumn): Finding | null {
         `${k} of ${column.timedOut ? column.tried : column.sampled} recovered`,
         ...sorted.slice(0, EVIDENCE_EXAMPLES).map((h) => `row ${h.row}: ${ALGORITHM_INFO[h.algorithm].label}(${h.masked})`),
       ],
+      evidenceZh: [
+        `已还原 ${k} / ${column.timedOut ? column.tried : column.sampled}`,
+        ...sorted.slice(0, EVIDENCE_EXAMPLES).map((h) => `第 ${h.row} 行：${ALGORITHM_INFO[h.algorithm].label}(${h.masked})`),
+      ],
       zh: messageZh,
     },
   );

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Finding } from '../../formats/findings';
+import { evidenceZhProblems } from '../../formats/testing';
 import type { SdcTable, ThresholdsInput } from './common';
 import { evaluateSdcTable } from './index';
 
@@ -21,7 +22,12 @@ const CROSS: SdcTable = { kind: 'aggregate', quasiIdentifiers: [], sensitive: []
 
 function run(table: SdcTable, columns: string[], rows: string[][], thresholds?: ThresholdsInput) {
   const result = evaluateSdcTable({ target: { file: 'data/agg.csv' }, table, columns, rows, policy: thresholds ? { thresholds } : null });
-  for (const f of result.findings) Finding.parse(f);
+  for (const f of result.findings) {
+    Finding.parse(f);
+    // Every evidence line has its Chinese, with the same numbers and nothing more.
+    expect(evidenceZhProblems(f)).toEqual([]);
+  }
+  expect(result.notesZh).toHaveLength(result.notes.length);
   return result;
 }
 const rules = (r: { findings: { rule: string }[] }) => r.findings.map((f) => f.rule);
@@ -41,6 +47,7 @@ describe('sdc.small-cell', () => {
     const f = findings[0]!;
     expect(f).toMatchObject({ rule: 'sdc.small-cell', severity: 'block', clause: '§5(2)', count: 3, location: { file: 'data/agg.csv', column: 'n', rows: [2, 3, 5] } });
     expect(f.evidence).toEqual(['below 10: 2', 'zero: 1']);
+    expect(f.evidenceZh).toEqual(['低于 10：2', '零值：1']);
     expect(f.messageZh).toBe('“data/agg.csv”：计数列“n”中有 3 个单元格存在泄露风险（2 个小于 10，1 个为零）；最小单元格计数为 10，零值单元格同样视为泄露。');
   });
 
@@ -85,6 +92,19 @@ describe('sdc.small-cell', () => {
     const result = run(LONG, ['district', 'industry', 'count'], [['a', 'b', '1']]);
     expect(result.findings).toEqual([]);
     expect(result.notes.join(' ')).toContain('"n" is not a column');
+    expect(result.notesZh).toEqual(['“data/agg.csv”：声明的计数列“n”不是该表的列，依赖该列的规则未予检查。']);
+  });
+
+  it('notes in English and Chinese what it could not check on the magnitude and total columns', () => {
+    const magnitude: SdcTable = { ...MAGNITUDE, magnitude: { totalColumn: 'revenue', largestColumns: ['top1'] } };
+    const one = run(magnitude, ['district', 'revenue', 'top1'], [['a', '100', '50']]);
+    expect(one.notes).toEqual(['"data/agg.csv": only one largest-contributor column is declared; the p-ratio needs the two largest and was not checked.']);
+    expect(one.notesZh).toEqual(['“data/agg.csv”：只声明了一个最大贡献者列，p 比例规则需要最大的两个贡献者，未予检查。']);
+    const absent = run({ ...MAGNITUDE, magnitude: { totalColumn: 'turnover', largestColumns: ['top1', 'top2'] } }, ['district', 'revenue', 'top1', 'top2'], [['a', '100', '50', '10']]);
+    expect(absent.notesZh).toEqual(['“data/agg.csv”：声明的数值合计列“turnover”不是该表的列，依赖该列的规则未予检查。']);
+    const totals = run(CROSS, ['地区', '男', '合计', '总计'], [['西湖区', '1', '1', '1']]);
+    expect(totals.notes).toEqual(['"data/agg.csv": 2 columns are named as totals; secondary disclosure along rows was not checked.']);
+    expect(totals.notesZh).toEqual(['“data/agg.csv”：有 2 列的列名表示合计，无法确定各合计列对应哪些列，未检查沿行方向的二次泄露。']);
   });
 });
 
@@ -100,6 +120,7 @@ describe('sdc.dominance and sdc.p-ratio', () => {
     expect(rules({ findings })).toEqual(['sdc.dominance', 'sdc.p-ratio']);
     expect(findings[0]).toMatchObject({ severity: 'block', clause: '§5(2)', count: 2, location: { column: 'revenue', rows: [1, 3] } });
     expect(findings[1]).toMatchObject({ count: 2, location: { column: 'revenue', rows: [1, 3] } });
+    expect([findings[0]!.evidenceZh, findings[1]!.evidenceZh]).toEqual([['(n, k) = (2, 0.9)'], ['p = 0.1']]);
   });
 
   it('fires the p-ratio alone when dominance does not reach k', () => {
@@ -137,6 +158,7 @@ describe('sdc.secondary', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'sdc.secondary', severity: 'warn', count: 1, location: { column: '滨江区', rows: [1] } });
     expect(findings[0]!.evidence).toEqual(['row 1: recoverable from the total row 3']);
+    expect(findings[0]!.evidenceZh).toEqual(['第 1 行：可由第 3 行（合计行）反推']);
   });
 
   it('finds one recoverable from a leading total row and one from a total column', () => {
@@ -149,6 +171,7 @@ describe('sdc.secondary', () => {
     expect(findings[0]).toMatchObject({ location: { column: '女', rows: [2] }, count: 1 });
     // Found twice (the row and the column margin), reported once.
     expect(findings[0]!.evidence).toHaveLength(1);
+    expect(findings[0]!.evidenceZh).toEqual(['第 2 行：可由合计列“合计”反推']);
   });
 
   it('finds a suppressed total that its cells add up to', () => {
@@ -158,6 +181,19 @@ describe('sdc.secondary', () => {
       ['合计', 'x'],
     ]);
     expect(findings[0]).toMatchObject({ location: { column: '西湖区', rows: [3] } });
+    expect(findings[0]!.evidence).toEqual(['row 3: the suppressed total is the sum of 2 cells above or below it']);
+    expect(findings[0]!.evidenceZh).toEqual(['第 3 行：被抑制的合计等于其上方或下方 2 个单元格之和']);
+  });
+
+  it('finds cells recoverable along a row from its total column, and a suppressed row total', () => {
+    const { findings } = run(CROSS, ['地区', '男', '女', '合计'], [
+      ['西湖区', '100', '*', '150'],
+      ['滨江区', '200', '150', 'x'],
+    ]);
+    expect(findings.map((f) => [f.location.column, f.evidence, f.evidenceZh])).toEqual([
+      ['合计', ["row 2: the suppressed total is the sum of the row's 2 cells"], ['第 2 行：被抑制的合计等于该行 2 个单元格之和']],
+      ['女', ['row 1: recoverable from the total column "合计"'], ['第 1 行：可由合计列“合计”反推']],
+    ]);
   });
 
   it('uses subtotals per block and the grand total over the subtotals, in a long table too', () => {
@@ -186,6 +222,7 @@ describe('sdc.secondary', () => {
       ['合计', '140'],
     ]);
     expect(findings.map((f) => f.location.rows)).toEqual([[2]]);
+    expect(findings[0]!.evidenceZh).toEqual(['第 2 行：可由第 3 行（小计行）反推']);
   });
 
   it('does not fire when two cells are suppressed, no total exists, or the margin is a percentage', () => {

@@ -38,6 +38,7 @@ import {
   parseCount,
   plural,
   RowList,
+  SdcNotes,
   tableLabel,
   totalLabel,
   type Cell,
@@ -59,6 +60,16 @@ export type AggregateOptions = {
 const EVIDENCE_LIMIT = 10;
 /** Relative tolerance of the dominance comparison and of a margin that does not quite add up. */
 const EPSILON = 1e-9;
+
+/** The declared columns a note can name, in Chinese. */
+const ROLE_ZH = {
+  'count column': '计数列',
+  'magnitude total column': '数值合计列',
+  'largest-contributor column': '最大贡献者列',
+} as const;
+
+/** How a suppressed cell is recovered, for the evidence. */
+type How = { en: string; zh: string };
 
 /** What a group of member cells in one value column adds up to so far. */
 type Sums = { members: number; suppressed: number; suppressedRow: number; sum: number; unknown: boolean };
@@ -111,12 +122,15 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
   const { target, table, columns, thresholds } = options;
   const where = tableLabel(target);
   const whereZh = tableLabelZh(target.file, target.sheet);
-  const notes: string[] = [];
+  const notes = new SdcNotes();
   const index = indexColumns(columns);
-  const find = (name: string, role: string): number | null => {
+  const find = (name: string, role: keyof typeof ROLE_ZH): number | null => {
     const i = index.get(normaliseCell(name));
     if (i === undefined) {
-      notes.push(`${where}: the ${role} "${name}" is not a column of the table; the rules that read it were not checked.`);
+      notes.add(
+        `${where}: the ${role} "${name}" is not a column of the table; the rules that read it were not checked.`,
+        `${whereZh}：声明的${ROLE_ZH[role]}“${name}”不是该表的列，依赖该列的规则未予检查。`,
+      );
       return null;
     }
     return i;
@@ -128,7 +142,10 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
   const magnitudeOk = totalIdx !== null && largestIdx.length > 0 && largestIdx.every((i) => i !== null);
   const largest = largestIdx.filter((i): i is number => i !== null);
   if (magnitudeOk && largest.length < 2) {
-    notes.push(`${where}: only one largest-contributor column is declared; the p-ratio needs the two largest and was not checked.`);
+    notes.add(
+      `${where}: only one largest-contributor column is declared; the p-ratio needs the two largest and was not checked.`,
+      `${whereZh}：只声明了一个最大贡献者列，p 比例规则需要最大的两个贡献者，未予检查。`,
+    );
   }
 
   // Value and label columns for secondary disclosure (see the module comment).
@@ -148,7 +165,10 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
   const rowTotal = totalColumns.length === 1 ? totalColumns[0]! : null;
   const rowMembers = valueIdx.filter((i) => !totalColumns.includes(i));
   if (totalColumns.length > 1) {
-    notes.push(`${where}: ${totalColumns.length} columns are named as totals; secondary disclosure along rows was not checked.`);
+    notes.add(
+      `${where}: ${totalColumns.length} columns are named as totals; secondary disclosure along rows was not checked.`,
+      `${whereZh}：有 ${totalColumns.length} 列的列名表示合计，无法确定各合计列对应哪些列，未检查沿行方向的二次泄露。`,
+    );
   }
 
   const small = new RowList();
@@ -156,12 +176,12 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
   const dominance = new RowList();
   const pRatio = new RowList();
   const groups = new Map<string, Group>();
-  /** Recoverable cells: value column → row → how. */
-  const recovered = new Map<number, Map<number, string>>();
+  /** Recoverable cells: value column → row → how, in English and Chinese. */
+  const recovered = new Map<number, Map<number, How>>();
 
-  const markRecovered = (column: number, row: number, how: string) => {
+  const markRecovered = (column: number, row: number, how: How) => {
     let rows = recovered.get(column);
-    if (!rows) recovered.set(column, (rows = new Map<number, string>()));
+    if (!rows) recovered.set(column, (rows = new Map<number, How>()));
     if (!rows.has(row)) rows.set(row, how);
   };
 
@@ -169,8 +189,17 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
   const settle = (sums: Sums[], margin: Margin) => {
     valueIdx.forEach((column, v) => {
       const hit = recoverable(sums[v]!, margin.values[v]);
-      if (hit === 'total') markRecovered(column, margin.row, `row ${margin.row}: the suppressed total is the sum of ${plural(sums[v]!.members, 'cell')} above or below it`);
-      else if (hit !== null) markRecovered(column, hit, `row ${hit}: recoverable from the ${margin.kind} row ${margin.row}`);
+      if (hit === 'total') {
+        markRecovered(column, margin.row, {
+          en: `row ${margin.row}: the suppressed total is the sum of ${plural(sums[v]!.members, 'cell')} above or below it`,
+          zh: `第 ${margin.row} 行：被抑制的合计等于其上方或下方 ${sums[v]!.members} 个单元格之和`,
+        });
+      } else if (hit !== null) {
+        markRecovered(column, hit, {
+          en: `row ${hit}: recoverable from the ${margin.kind} row ${margin.row}`,
+          zh: `第 ${hit} 行：可由第 ${margin.row} 行（${margin.kind === 'total' ? '合计' : '小计'}行）反推`,
+        });
+      }
     });
   };
 
@@ -218,10 +247,14 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
       for (const i of rowMembers) addTo(sums, row, cells[i]);
       const hit = recoverable(sums, cells[rowTotal]);
       const header = columns[rowTotal] ?? '';
-      if (hit === 'total') markRecovered(rowTotal, row, `row ${row}: the suppressed total is the sum of the row's ${plural(rowMembers.length, 'cell')}`);
-      else if (hit !== null) {
+      if (hit === 'total') {
+        markRecovered(rowTotal, row, {
+          en: `row ${row}: the suppressed total is the sum of the row's ${plural(rowMembers.length, 'cell')}`,
+          zh: `第 ${row} 行：被抑制的合计等于该行 ${rowMembers.length} 个单元格之和`,
+        });
+      } else if (hit !== null) {
         const column = rowMembers.find((i) => isSuppressed(cells[i]))!;
-        markRecovered(column, row, `row ${row}: recoverable from the total column "${header}"`);
+        markRecovered(column, row, { en: `row ${row}: recoverable from the total column "${header}"`, zh: `第 ${row} 行：可由合计列“${header}”反推` });
       }
     }
   };
@@ -279,6 +312,7 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
             {
               count: small.count,
               evidence: [`below ${thresholds.minCellCount}: ${below}`, `zero: ${zeros}`],
+              evidenceZh: [`低于 ${thresholds.minCellCount}：${below}`, `零值：${zeros}`],
               zh: `${whereZh}：计数列“${column}”中有 ${small.count} 个单元格存在泄露风险（${[below > 0 ? `${below} 个小于 ${thresholds.minCellCount}` : '', zeros > 0 ? `${zeros} 个为零` : ''].filter(Boolean).join('，')}）；最小单元格计数为 ${thresholds.minCellCount}${thresholds.zerosDisclosive ? '，零值单元格同样视为泄露' : ''}。`,
             },
           ),
@@ -294,6 +328,7 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
             {
               count: dominance.count,
               evidence: [`(n, k) = (${n}, ${k})`],
+              evidenceZh: [`(n, k) = (${n}, ${k})`],
               zh: `${whereZh}：列“${columns[totalIdx]!}”中有 ${dominance.count} 个单元格的最大 ${n} 个贡献者占合计的 ${Math.round(k * 1000) / 10}% 及以上（(n, k) = (${n}, ${k})），存在支配性泄露风险。`,
             },
           ),
@@ -308,6 +343,7 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
             {
               count: pRatio.count,
               evidence: [`p = ${thresholds.pRatio}`],
+              evidenceZh: [`p = ${thresholds.pRatio}`],
               zh: `${whereZh}：列“${columns[totalIdx]!}”中有 ${pRatio.count} 个单元格除最大两个贡献者外，其余贡献者之和不足最大贡献者的 ${thresholds.pRatio}（(合计 − x1 − x2) / x1 < p），第二大贡献者可据此较准确地推算最大贡献者的数值。`,
             },
           ),
@@ -324,13 +360,14 @@ export function createAggregateAccumulator(options: AggregateOptions): SdcAccumu
             at(target, columns[column]!, list.list()),
             {
               count: list.count,
-              evidence: ordered.slice(0, EVIDENCE_LIMIT).map(([, how]) => how),
+              evidence: ordered.slice(0, EVIDENCE_LIMIT).map(([, how]) => how.en),
+              evidenceZh: ordered.slice(0, EVIDENCE_LIMIT).map(([, how]) => how.zh),
               zh: `${whereZh}：列“${columns[column]!}”中有 ${list.count} 个已抑制单元格可由合计行或合计列反推；应在同一行和同一列再抑制一个单元格，或抑制合计。`,
             },
           ),
         );
       }
-      return { findings: sortFindings(findings), notes };
+      return { findings: sortFindings(findings), notes: notes.en, notesZh: notes.zh };
     },
   };
 }

@@ -26,9 +26,21 @@ export type Cell = string | null | undefined;
 /**
  * The result of one table: the findings, and notes on what could not be checked (a declared
  * column missing from the header, no quasi-identifiers declared) so the caller can tell the
- * reviewer instead of passing silently.
+ * reviewer instead of passing silently — in English (`notes`) and the same notes in Chinese
+ * (`notesZh`), line for line.
  */
-export type SdcResult = { findings: Finding[]; notes: string[] };
+export type SdcResult = { findings: Finding[]; notes: string[]; notesZh: string[] };
+
+/** The notes of an evaluator, kept in English and Chinese side by side. */
+export class SdcNotes {
+  readonly en: string[] = [];
+  readonly zh: string[] = [];
+
+  add(en: string, zh: string): void {
+    this.en.push(en);
+    this.zh.push(zh);
+  }
+}
 
 /**
  * A streaming evaluator: feed every data row once with its 1-based row number, then call
@@ -149,6 +161,11 @@ export function tableLabel(target: SdcTarget): string {
 /** The finding location of a column of the target table. */
 export function at(target: SdcTarget, column: string, rows: number[]): { file: string; sheet?: string; column: string; rows: number[] } {
   return { file: target.file, ...(target.sheet === undefined ? {} : { sheet: target.sheet }), column, rows };
+}
+
+/** `第 1 行`, `第 1、2、3 行`; with `more`, `第 1、2、3 行等`. */
+export function rowsZh(rows: readonly number[], more = false): string {
+  return `第 ${rows.join('、')} 行${more ? '等' : ''}`;
 }
 
 /** `1 row`, `3 rows`; `plural(2, 'class', 'classes')`. */

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Finding } from '../../formats/findings';
+import { evidenceZhProblems } from '../../formats/testing';
 import { DEFAULT_THRESHOLDS } from '../../formats/policy';
 import type { SdcTable, ThresholdsInput } from './common';
 import { createMicrodataAccumulator, evaluateSdcTable } from './index';
@@ -15,7 +16,12 @@ const COLUMNS = ['id', 'district', 'age_band', 'diagnosis'];
 
 function run(rows: string[][], thresholds?: ThresholdsInput, table: SdcTable = TABLE) {
   const result = evaluateSdcTable({ target: { file: 'data/micro.csv' }, table, columns: COLUMNS, rows, policy: thresholds ? { thresholds } : null });
-  for (const f of result.findings) Finding.parse(f);
+  for (const f of result.findings) {
+    Finding.parse(f);
+    // Every evidence line has its Chinese, with the same numbers and nothing more.
+    expect(evidenceZhProblems(f)).toEqual([]);
+  }
+  expect(result.notesZh).toHaveLength(result.notes.length);
   return result;
 }
 
@@ -32,6 +38,7 @@ describe('sdc.k-anonymity', () => {
     expect(k.message).toContain('has 1 row, below k = 5');
     expect(k.message).toContain('"district", "age_band"');
     expect(k.evidence).toEqual(['class of 1 row: row 8', 'class of 2 rows: rows 6, 7']);
+    expect(k.evidenceZh).toEqual(['1 行的等价类：第 8 行', '2 行的等价类：第 6、7 行']);
     const text = JSON.stringify(findings);
     for (const value of ['西湖区', '滨江区', '上城区', '90+', '35-39', 'P上城区']) expect(text).not.toContain(value);
   });
@@ -60,14 +67,27 @@ describe('sdc.k-anonymity', () => {
     expect(k.location.rows).toHaveLength(100);
     expect(k.location.rows?.[0]).toBe(1);
     expect(k.evidence).toHaveLength(10);
+    expect(k.evidenceZh).toHaveLength(10);
+  });
+
+  it('lists at most 10 rows of a class, saying that there are more', () => {
+    const rows = [...cls('西湖区', '30-34', 12, ['A', 'B'])];
+    const k = run(rows, { kAnonymity: 20 }).findings.find((f) => f.rule === 'sdc.k-anonymity')!;
+    expect(k.evidence).toEqual(['class of 12 rows: rows 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, …']);
+    expect(k.evidenceZh).toEqual(['12 行的等价类：第 1、2、3、4、5、6、7、8、9、10 行等']);
   });
 
   it('notes missing or undeclared quasi-identifiers instead of passing silently', () => {
     const missing = run([['1', 'a', 'b', 'c']], undefined, { ...TABLE, quasiIdentifiers: ['district', 'sex'] });
     expect(missing.findings).toEqual([]);
     expect(missing.notes.join(' ')).toContain('"sex" is not a column');
+    expect(missing.notesZh).toEqual(['“data/micro.csv”：声明的准标识符“sex”不是该表的列。', '“data/micro.csv”：无法划分等价类，未检查 k-匿名和 l-多样性。']);
     const none = run([['1', 'a', 'b', 'c']], undefined, { ...TABLE, quasiIdentifiers: [] });
     expect(none.notes.join(' ')).toContain('no quasi-identifiers are declared');
+    expect(none.notesZh).toEqual(['“data/micro.csv”：未声明准标识符，未检查 k-匿名和 l-多样性。']);
+    const sensitive = evaluateSdcTable({ target: { file: 'data/m.xlsx', sheet: '表1' }, table: { ...TABLE, sensitive: ['diagnosis', 'income'] }, columns: ['district', 'age_band'], rows: [], policy: null });
+    expect(sensitive.notes).toEqual(['"data/m.xlsx", sheet "表1": the sensitive column "diagnosis", "income" are not a column of the table.']);
+    expect(sensitive.notesZh).toEqual(['“data/m.xlsx”的工作表“表1”：声明的敏感列“diagnosis”、“income”不是该表的列。']);
   });
 });
 
@@ -80,6 +100,7 @@ describe('sdc.l-diversity', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'sdc.l-diversity', severity: 'warn', clause: '§5(2)', count: 6, location: { column: 'diagnosis', rows: [6, 7, 8, 9, 10, 11] } });
     expect(findings[0]!.evidence).toEqual(['class of 6 rows with 1 distinct value: rows 6, 7, 8, 9, 10, 11']);
+    expect(findings[0]!.evidenceZh).toEqual(['6 行的等价类（仅 1 个不同取值）：第 6、7、8、9、10、11 行']);
     expect(JSON.stringify(findings)).not.toContain('HIV');
   });
 

@@ -9,7 +9,7 @@
 import { makeFinding, MAX_LISTED_ROWS, sortFindings, type Finding } from '../../formats/findings';
 import type { Thresholds } from '../../formats/policy';
 import { tableLabelZh } from '../messages-zh';
-import { at, normaliseCell, plural, RowList, tableLabel, type Cell, type SdcAccumulator, type SdcResult, type SdcTable, type SdcTarget } from './common';
+import { at, normaliseCell, plural, RowList, rowsZh, SdcNotes, tableLabel, type Cell, type SdcAccumulator, type SdcResult, type SdcTable, type SdcTarget } from './common';
 
 export type MicrodataOptions = {
   target: SdcTarget;
@@ -50,11 +50,23 @@ export type MicrodataAccumulator = SdcAccumulator & {
   readonly classes: ReadonlyMap<string, EquivalenceClass>;
 };
 
-const describeClass = (c: EquivalenceClass, extra = ''): string => {
-  const rows = c.rows.list();
-  const shown = rows.slice(0, EVIDENCE_ROWS).join(', ') + (c.size > EVIDENCE_ROWS ? ', …' : '');
-  return `class of ${plural(c.size, 'row')}${extra}: row${c.size === 1 ? '' : 's'} ${shown}`;
+/**
+ * A class as an evidence line: its size and first rows — `class of 3 rows: rows 1, 2, 3`,
+ * `3 行的等价类：第 1、2、3 行` — with, for l-diversity, how many distinct values it holds.
+ */
+const describeClass = (c: EquivalenceClass, distinct?: number): { en: string; zh: string } => {
+  const rows = c.rows.list().slice(0, EVIDENCE_ROWS);
+  const more = c.size > EVIDENCE_ROWS;
+  const extra = distinct === undefined ? '' : ` with ${plural(distinct, 'distinct value')}`;
+  const extraZh = distinct === undefined ? '' : `（仅 ${distinct} 个不同取值）`;
+  return {
+    en: `class of ${plural(c.size, 'row')}${extra}: row${c.size === 1 ? '' : 's'} ${rows.join(', ')}${more ? ', …' : ''}`,
+    zh: `${c.size} 行的等价类${extraZh}：${rowsZh(rows, more)}`,
+  };
 };
+
+/** The Chinese names of the declared columns a note can name. */
+const ROLE_ZH = { 'quasi-identifier': '准标识符', 'sensitive column': '敏感列' } as const;
 
 /** The classes' rows, smallest classes first, up to the listing limit. */
 function rowsOf(classes: readonly EquivalenceClass[]): number[] {
@@ -73,25 +85,30 @@ export function createMicrodataAccumulator(options: MicrodataOptions): Microdata
   const { target, table, columns, thresholds } = options;
   const where = tableLabel(target);
   const whereZh = tableLabelZh(target.file, target.sheet);
-  const notes: string[] = [];
+  const notes = new SdcNotes();
   const index = new Map<string, number>();
   columns.forEach((name, i) => {
     const key = normaliseCell(name);
     if (!index.has(key)) index.set(key, i);
   });
-  const missing = (names: readonly string[], role: string) => {
+  const missing = (names: readonly string[], role: keyof typeof ROLE_ZH) => {
     const absent = names.filter((n) => !index.has(normaliseCell(n)));
-    if (absent.length > 0) notes.push(`${where}: the ${role} ${absent.map((n) => `"${n}"`).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not a column of the table.`);
+    if (absent.length > 0) {
+      notes.add(
+        `${where}: the ${role} ${absent.map((n) => `"${n}"`).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not a column of the table.`,
+        `${whereZh}：声明的${ROLE_ZH[role]}${absent.map((n) => `“${n}”`).join('、')}不是该表的列。`,
+      );
+    }
     return absent.length > 0;
   };
 
   const qiNames = [...table.quasiIdentifiers];
   let usable = true;
   if (qiNames.length === 0) {
-    notes.push(`${where}: no quasi-identifiers are declared; k-anonymity and l-diversity were not checked.`);
+    notes.add(`${where}: no quasi-identifiers are declared; k-anonymity and l-diversity were not checked.`, `${whereZh}：未声明准标识符，未检查 k-匿名和 l-多样性。`);
     usable = false;
   } else if (missing(qiNames, 'quasi-identifier')) {
-    notes.push(`${where}: k-anonymity and l-diversity were not checked, since the equivalence classes cannot be formed.`);
+    notes.add(`${where}: k-anonymity and l-diversity were not checked, since the equivalence classes cannot be formed.`, `${whereZh}：无法划分等价类，未检查 k-匿名和 l-多样性。`);
     usable = false;
   }
   missing(table.sensitive, 'sensitive column');
@@ -190,7 +207,7 @@ export function createMicrodataAccumulator(options: MicrodataOptions): Microdata
 
     finish(): SdcResult {
       const findings: Finding[] = [];
-      if (!usable || classes.size === 0) return { findings, notes };
+      if (!usable || classes.size === 0) return { findings, notes: notes.en, notesZh: notes.zh };
       const all = [...classes.values()];
       const bySize = (a: EquivalenceClass, b: EquivalenceClass) => a.size - b.size || a.first - b.first;
 
@@ -206,7 +223,8 @@ export function createMicrodataAccumulator(options: MicrodataOptions): Microdata
             { file: target.file, ...(target.sheet === undefined ? {} : { sheet: target.sheet }), rows: rowsOf(belowK) },
             {
               count: rows,
-              evidence: belowK.slice(0, EVIDENCE_CLASSES).map((c) => describeClass(c)),
+              evidence: belowK.slice(0, EVIDENCE_CLASSES).map((c) => describeClass(c).en),
+              evidenceZh: belowK.slice(0, EVIDENCE_CLASSES).map((c) => describeClass(c).zh),
               zh: `${whereZh}：按准标识符（${qiListZh}）划分的最小等价类只有 ${smallest} 行，低于 k = ${k}；共有 ${belowK.length} 个等价类（合计 ${rows} 行）低于 k。应对这些行的准标识符进行泛化或抑制。`,
             },
           ),
@@ -227,13 +245,14 @@ export function createMicrodataAccumulator(options: MicrodataOptions): Microdata
             at(target, column, rowsOf(failing)),
             {
               count: rows,
-              evidence: failing.slice(0, EVIDENCE_CLASSES).map((c) => describeClass(c, ` with ${plural(distinct(c), 'distinct value')}`)),
+              evidence: failing.slice(0, EVIDENCE_CLASSES).map((c) => describeClass(c, distinct(c)).en),
+              evidenceZh: failing.slice(0, EVIDENCE_CLASSES).map((c) => describeClass(c, distinct(c)).zh),
               zh: `${whereZh}：按准标识符（${qiListZh}）划分的 ${failing.length} 个等价类（合计 ${rows} 行）中，“${column}”的不同取值少于 ${l} 个，知道某人所属的等价类即可得知其“${column}”（或将范围缩小到少于 ${l} 个取值）。`,
             },
           ),
         );
       });
-      return { findings: sortFindings(findings), notes };
+      return { findings: sortFindings(findings), notes: notes.en, notesZh: notes.zh };
     },
   };
 }
