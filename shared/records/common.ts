@@ -33,12 +33,16 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex -- as above, line breaks included
 const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f]/;
 
+/** A UTF-16 surrogate without its pair: no Unicode text, and RFC 8785 cannot canonicalize it. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** Free text up to `max` characters: line breaks and tabs allowed, other control characters not. */
 export function Text(max: number) {
   return z
     .string()
     .max(max, { error: `at most ${max} characters` })
-    .refine((s) => !CONTROL.test(s), 'contains a control character');
+    .refine((s) => !CONTROL.test(s), 'contains a control character')
+    .refine((s) => !LONE_SURROGATE.test(s), 'contains an unpaired surrogate (not Unicode text)');
 }
 
 /** Text that must say something (not empty, not only whitespace). */
@@ -53,6 +57,7 @@ export function Label(max: number) {
     .min(1, 'must not be empty')
     .max(max, { error: `at most ${max} characters` })
     .refine((s) => !CONTROL_OR_BREAK.test(s), 'contains a control character or a line break')
+    .refine((s) => !LONE_SURROGATE.test(s), 'contains an unpaired surrogate (not Unicode text)')
     .refine((s) => s.trim() === s, 'has leading or trailing whitespace');
 }
 

@@ -244,6 +244,8 @@ describe('verifyEnvelope', () => {
     expect(verifyEnvelope(`\uFEFF${JSON.stringify(envelope)}`, trust(ed), verify)).toMatchObject({ ok: false, code: 'json', reason: /byte order mark/ });
     expect(verifyEnvelope('{"record":', trust(ed), verify)).toMatchObject({ ok: false, code: 'json', reason: /^not valid JSON at line 1/ });
     expect(verifyEnvelope('[]', trust(ed), verify)).toMatchObject({ ok: false, code: 'schema' });
+    const loneSurrogate = JSON.stringify(signedDecision({ comment: '同意' })).replace('"comment":"同意"', '"comment":"\\ud800"');
+    expect(verifyEnvelope(loneSurrogate, trust(ed), verify)).toMatchObject({ ok: false, code: 'schema', reason: /record.comment: contains an unpaired surrogate/ });
     const throwing: VerifyFn = () => {
       throw new Error('bad point');
     };

@@ -115,9 +115,15 @@ export function verifyEnvelope(text: string | Uint8Array, resolveKey: ResolveKey
       reason: `record.${signerField(record)}.keyId: the record names key ${signer.keyId} for ${signer.id}, but it is signed with ${signature.keyId}`,
     };
   }
+  let message: Uint8Array;
+  try {
+    message = signedBytes(record);
+  } catch {
+    return { ok: false, code: 'schema', reason: 'record: cannot be put in RFC 8785 canonical form, so no signature can cover it' };
+  }
   let valid: boolean;
   try {
-    valid = verify(key, signedBytes(record), decodeBase64(signature.value));
+    valid = verify(key, message, decodeBase64(signature.value));
   } catch {
     valid = false;
   }

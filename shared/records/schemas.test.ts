@@ -95,6 +95,9 @@ describe('record schemas', () => {
     expect(messages(sampleDecision({ reviewer: { ...SAMPLE_PEOPLE.reviewerA, keyId: 'rsa:0000000000000000' } })).join()).toMatch(/reviewer.keyId/);
     expect(messages(sampleDecision({ reviewer: { ...SAMPLE_PEOPLE.reviewerA, name: ' 王审核' } })).join()).toMatch(/reviewer.name: has leading or trailing whitespace/);
     expect(messages(sampleDecision({ reviewer: { ...SAMPLE_PEOPLE.reviewerA, name: '王\n审核' } })).join()).toMatch(/reviewer.name: contains a control character/);
+    expect(messages(sampleDecision({ outcome: 'reject', comment: '驳回\ud800' })).join()).toMatch(/comment: contains an unpaired surrogate/);
+    expect(messages(sampleDecision({ reviewer: { ...SAMPLE_PEOPLE.reviewerA, name: '王\udc00' } })).join()).toMatch(/reviewer.name: contains an unpaired surrogate/);
+    expect(messages(sampleDecision({ outcome: 'reject', comment: '驳回 😀 数据' }))).toEqual([]);
   });
 
   describe('review-decision rules', () => {

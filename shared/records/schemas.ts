@@ -44,7 +44,7 @@ export const ReviewDecision = z
     candidate: CandidateRef,
     policy: PolicyRef,
     outcome: z.enum(DECISION_OUTCOMES),
-    scenarioId: z.string().min(1).max(100),
+    scenarioId: Label(100),
     recipient: Recipient,
     conditions: z.array(RequiredText(1000)).max(50),
     comment: Text(4000),
