@@ -13,7 +13,7 @@ export const Outcome = z.enum(DECISION_OUTCOMES);
 export const Permission = z.strictObject({ allowed: z.boolean(), reason: z.string().nullable(), reasonZh: z.string().nullable() });
 export type Permission = z.output<typeof Permission>;
 
-export const DECISION_STATES = ['none', 'first-signed-awaiting-second', 'final-approved', 'final-rejected', 'final-returned', 'disagreement', 'revoked'] as const;
+export const DECISION_STATES = ['none', 'first-signed-awaiting-second', 'final-approved', 'final-rejected', 'returned', 'disagreement', 'revoked'] as const;
 export const DecisionState = z.enum(DECISION_STATES);
 export type DecisionState = z.output<typeof DecisionState>;
 
