@@ -70,6 +70,12 @@ export const SignDecisionRequest = CandidateRef.extend({
   recipient: z.strictObject({ name: z.string().trim().min(1).max(200), creditCode: z.string().trim().min(1).max(18) }),
   conditions: z.array(z.string().trim().min(1).max(1000)).max(50),
   comment: z.string().max(4000),
+  /**
+   * The findings digest the form showed (`DecisionView.findings.digest`): main refuses to sign
+   * when the findings changed meanwhile (a new scan, an acknowledgement), so a decision always
+   * pins what its reviewer saw.
+   */
+  findingsDigest: z.string().regex(/^sm3:[0-9a-f]{64}$/),
 });
 
 export const RevokeRequest = CandidateRef.extend({

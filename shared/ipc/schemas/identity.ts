@@ -34,8 +34,8 @@ export const IdentityStatus = z.strictObject({
 export type IdentityStatus = z.output<typeof IdentityStatus>;
 
 export const SetupDemoRequest = z.strictObject({
-  /** Encrypts every demo user's private key (PKCS#8, scrypt + AES-256-GCM). */
-  passphrase: z.string().min(8).max(1024),
+  /** Encrypts every demo user's private key (PKCS#8, scrypt + AES-256-GCM); at least 12 characters. */
+  passphrase: z.string().min(12).max(1024),
 });
 
 export const SwitchUserRequest = z.strictObject({
