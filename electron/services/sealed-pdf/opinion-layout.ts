@@ -4,7 +4,7 @@
  * block with the date, which the seal is pressed over (GB/T 9704 style: date four characters
  * from the right, the authority centred over it, both a little below the seal's centre).
  */
-import { drawSeal } from './draw-seal';
+import { drawSeal, type SealFonts } from './draw-seal';
 import { OUTCOME_ZH, type OpinionDocumentInput, type OpinionReviewer } from './opinion-input';
 import { MM, PAGE, type PageFlow, type TableRow, type TextStyle } from './page-flow';
 import { paragraphs } from './wrap-text';
@@ -31,7 +31,8 @@ export function chineseDate(isoDate: string): string {
   return `${String(year)}年${String(month)}月${String(day)}日`;
 }
 
-export function layOutOpinion(flow: PageFlow, input: OpinionDocumentInput): void {
+/** Lays the document out on `flow`; `sealFonts` draw the seal's characters when there is a seal. */
+export function layOutOpinion(flow: PageFlow, input: OpinionDocumentInput, sealFonts: SealFonts | null): void {
   header(flow, input);
   let section = 0;
   const heading = (title: string) => {
@@ -85,7 +86,7 @@ export function layOutOpinion(flow: PageFlow, input: OpinionDocumentInput): void
     lineHeight: 16,
   });
 
-  signatureBlock(flow, input);
+  signatureBlock(flow, input, sealFonts);
 }
 
 function header(flow: PageFlow, input: OpinionDocumentInput): void {
@@ -135,13 +136,13 @@ const DEFAULT_SEAL_RADIUS = 21 * MM;
  * lines stay legible through it (ink under text, as on paper). If the block does not fit, it
  * goes to a new page headed （此页无正文）.
  */
-function signatureBlock(flow: PageFlow, input: OpinionDocumentInput): void {
+function signatureBlock(flow: PageFlow, input: OpinionDocumentInput, sealFonts: SealFonts | null): void {
   const size = 12;
   const lineHeight = 22;
   const radius = input.seal ? (input.seal.diameterMm / 2) * MM : DEFAULT_SEAL_RADIUS;
-  // From the line above the seal's top down to the foot of the date line.
-  const height = 8 + 2 * radius - 6;
-  if (flow.ensure(height + 12)) flow.paragraph('（此页无正文）', { ...BODY, firstIndent: 0 });
+  // A blank line, a small gap, then the seal, which reaches lower than the date line.
+  const gap = 8;
+  if (flow.ensure(12 + gap + 2 * radius)) flow.paragraph('（此页无正文）', { ...BODY, firstIndent: 0 });
   flow.space(12);
 
   const measure = flow.measure('regular', size);
@@ -150,12 +151,12 @@ function signatureBlock(flow: PageFlow, input: OpinionDocumentInput): void {
   const dateCentre = right - measure(date) / 2;
   const authorityWidth = measure(input.authorityName);
   const centreX = Math.min(dateCentre, PAGE.left + PAGE.contentWidth - authorityWidth / 2);
-  const centreY = flow.y - 8 - radius;
+  const centreY = flow.y - gap - radius;
   // The two lines sit just below the seal's centre (居印章中心偏下).
   const authorityTop = centreY + 4;
   const dateTop = authorityTop - lineHeight;
 
-  if (input.seal) drawSeal(flow.page, input.seal, centreX, centreY, flow.fonts);
+  if (input.seal && sealFonts) drawSeal(flow.page, input.seal, centreX, centreY, sealFonts);
   const style = { font: 'regular' as const, size, lineHeight };
   flow.drawLine(input.authorityName, centreX - authorityWidth / 2, authorityTop, style);
   flow.drawLine(date, dateCentre - measure(date) / 2, dateTop, style);

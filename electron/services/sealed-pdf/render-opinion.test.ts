@@ -155,6 +155,9 @@ describe('renderOpinionPdf', () => {
       expect(extracted).toContain(input.candidate.id);
       for (const digest of [input.candidate.digest, input.policy.digest, input.decisionDigest]) expect(flat).toContain(digest);
       expect(extracted).toContain('浙江省数据局（样例）');
+      // The seal is a picture: its characters are outlines, not text that would mix into the page's.
+      expect(flat).not.toContain('合同专用章');
+      expect(text(save('text-unsealed.pdf', await renderOpinionPdf({ ...input, seal: null }, { fonts })))).toBe(extracted);
       expect(extracted).toContain('2026年11月27日');
       const pages = (await PDFDocument.load(bytes)).getPageCount();
       expect(flat).toContain(`第${pages}页共${pages}页`);

@@ -7,6 +7,7 @@
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { sm3Digest } from '../../../shared/crypto/digest';
 import { canonicalSm3 } from '../../../shared/formats/canonical';
+import { outlineFont, type OutlineFont, type SealFonts } from './draw-seal';
 import { loadOpinionFonts, type OpinionFonts } from './fonts';
 import type { OpinionDocumentInput } from './opinion-input';
 import { layOutOpinion } from './opinion-layout';
@@ -20,6 +21,21 @@ export type RenderOpinionOptions = {
   /** The font files; read from the installed fonts (./fonts) when not given. */
   fonts?: OpinionFonts;
 };
+
+/** Parsed fonts for the seal's outlines, kept per font file (parsing is lazy but not free). */
+const outlines = new WeakMap<Uint8Array, OutlineFont>();
+
+function sealFonts(fonts: OpinionFonts): SealFonts {
+  const get = (bytes: Uint8Array) => {
+    let font = outlines.get(bytes);
+    if (!font) {
+      font = outlineFont(subsetSafeFontkit, bytes);
+      outlines.set(bytes, font);
+    }
+    return font;
+  };
+  return { regular: get(fonts.regular), bold: get(fonts.bold) };
+}
 
 /** Throws an error naming the field when the input cannot make a document. */
 function checkInput(input: OpinionDocumentInput): void {
@@ -68,7 +84,7 @@ export async function renderOpinionPdf(input: OpinionDocumentInput, options: Ren
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
 
   const flow = new PageFlow(doc, { regular, bold });
-  layOutOpinion(flow, input);
+  layOutOpinion(flow, input, input.seal ? sealFonts(fonts) : null);
   flow.numberPages(10.5);
 
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
