@@ -18,6 +18,13 @@ import { createRevisionService } from './revisions';
 import { createScanPool } from './scan/worker-pool';
 import type { Platform } from './ports';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
+import { join } from 'node:path';
+import { createDecisionService } from './decisions/decision-service';
+import { deviceId } from './identity/device';
+import { openIdentityService } from './identity/identity-service';
+import { openJournal } from './journal/journal';
+import { openKeyStore } from './keys/key-store';
+import { createSealService } from './seal/seal-service';
 
 export type Services = {
   handlers: Handlers;
@@ -76,6 +83,13 @@ export async function createServices(platform: Platform): Promise<Services> {
     ],
   });
 
+  // Signed records (issue 5): this device's journal, the signing keys, who signs, decisions and the seal.
+  const journal = await openJournal({ dataDir: platform.dataDir, deviceId: await deviceId(platform.dataDir), log: platform.log });
+  const keys = await openKeyStore({ dir: join(platform.dataDir, 'keys'), audit, log: platform.log });
+  const identity = await openIdentityService({ platform, journal, keys, audit });
+  const decisions = createDecisionService({ platform, store, policies, review, identity, journal, audit });
+  const seals = createSealService({ platform, decisions, identity, journal, audit });
+
   const handlers: Handlers = {
     'app:info': () => ({
       version: platform.appVersion,
@@ -107,32 +121,20 @@ export async function createServices(platform: Platform): Promise<Services> {
     'review:conformance-summary': unlockedOnly((ref) => review.conformanceSummary(ref)),
     'review:conformance': unlockedOnly(({ column, from, count, onlyNonconforming, ...ref }) => review.conformance(ref, column, from, count, onlyNonconforming)),
     'review:revision-diff': unlockedOnly(({ id, revision }) => revisions.diff(id, revision)),
-    // Issue 5, in progress: the identity, decision and seal services replace these this session.
-    ...Object.fromEntries(
-      (
-        [
-          'identity:status',
-          'identity:setup-demo',
-          'identity:switch',
-          'identity:lock',
-          'decision:view',
-          'decision:sign',
-          'decision:revoke',
-          'seal:view',
-          'seal:request',
-          'seal:approve',
-          'seal:apply',
-          'seal:document',
-          'seal:ledger',
-          'seal:ledger-csv',
-        ] as const
-      ).map((name) => [
-        name,
-        () => {
-          throw new ServiceError('signing.unavailable', 'Signed decisions are not available in this build yet.');
-        },
-      ]),
-    ) as unknown as Pick<Handlers, `${'identity' | 'decision' | 'seal'}:${string}` & keyof Handlers>,
+    'identity:status': () => identity.status(),
+    'identity:setup-demo': ({ passphrase }) => identity.setupDemo(passphrase),
+    'identity:switch': ({ userId, passphrase }) => identity.switchUser(userId, passphrase),
+    'identity:lock': () => identity.lock(),
+    'decision:view': unlockedOnly(({ id, revision }) => decisions.view(id, revision)),
+    'decision:sign': unlockedOnly(({ id, revision, ...input }) => decisions.sign(id, revision, input)),
+    'decision:revoke': unlockedOnly(({ id, revision, target, reason }) => decisions.revoke(id, revision, target, reason)),
+    'seal:view': unlockedOnly(({ id, revision }) => seals.view(id, revision)),
+    'seal:request': unlockedOnly(({ id, revision, reason, copies }) => seals.request(id, revision, reason, copies)),
+    'seal:approve': unlockedOnly(({ id, revision, request, outcome, comment }) => seals.approve(id, revision, request, outcome, comment)),
+    'seal:apply': unlockedOnly(({ id, revision, request }) => seals.apply(id, revision, request)),
+    'seal:document': unlockedOnly(({ id, revision, application }) => seals.document(id, revision, application)),
+    'seal:ledger': async () => ({ rows: await seals.ledger() }),
+    'seal:ledger-csv': () => seals.ledgerCsv(),
     'audit:recent': async ({ limit }) => {
       const events = await audit.read();
       return { events: events.slice(-limit), total: events.length, chainValid: await audit.verify() };
@@ -162,5 +164,8 @@ export async function createServices(platform: Platform): Promise<Services> {
       if (workspaceKey.status().state !== 'unlocked') resolve();
     });
 
-  return { handlers, settings, candidates, policies, scans, preview, review, audit, workspaceKey, seedDemoWhenUnlocked, close: () => pool.close() };
+  return { handlers, settings, candidates, policies, scans, preview, review, audit, workspaceKey, seedDemoWhenUnlocked, close: async () => {
+      await keys.close();
+      await pool.close();
+    } };
 }
