@@ -61,7 +61,7 @@ export function layOutOpinion(flow: PageFlow, input: OpinionDocumentInput, sealF
   const { block, warn, info, acknowledged } = input.findings;
   flow.paragraph(`工作站按出域策略重新检查，发现阻断项 ${block} 项、警告 ${warn} 项、提示 ${info} 项。`, BODY);
   if (acknowledged.length === 0) {
-    flow.paragraph('审核人未对警告作确认说明。', BODY);
+    flow.paragraph(warn === 0 ? '无需确认的警告。' : '审核人未对警告作确认说明。', BODY);
   } else {
     flow.paragraph('审核人已确认以下警告并说明理由：', BODY);
     acknowledged.forEach((a, i) => flow.paragraph(`${i + 1}. ${a.rule}：${a.justification}`, BODY));

@@ -131,10 +131,11 @@ describe('renderOpinionPdf', () => {
         expect(contours, `${name} glyph ${id}`).toBeLessThan(200);
       }
     }
-    expect(fontsFound.map((f) => f.name).sort()).toEqual([
+    expect(fontsFound).toHaveLength(2);
+    expect(fontsFound.map((f) => f.name)).toEqual(expect.arrayContaining([
       expect.stringMatching(/^\/[A-Z]{6}\+NotoSerifSC-Bold$/),
       expect.stringMatching(/^\/[A-Z]{6}\+NotoSerifSC-Regular$/),
-    ]);
+    ]));
     for (const f of fontsFound) expect(f.fontFile).toBeLessThan(200_000);
     expect(doc.getProducer()).toBe('Export Review Workstation (pdf-lib 1.17.1)');
     expect(doc.getCreationDate()?.toISOString()).toBe('2026-11-26T16:00:00.000Z');
@@ -161,6 +162,22 @@ describe('renderOpinionPdf', () => {
       expect(extracted).toContain('2026年11月27日');
       const pages = (await PDFDocument.load(bytes)).getPageCount();
       expect(flat).toContain(`第${pages}页共${pages}页`);
+    });
+
+    it('states a plain approval by one reviewer without conditions or acknowledgements', async () => {
+      const input = sampleOpinionInput({
+        outcome: 'approve',
+        conditions: [],
+        comment: '',
+        findings: { block: 0, warn: 0, info: 0, acknowledged: [] },
+        reviewers: { first: sampleOpinionInput().reviewers.first, second: null },
+      });
+      const flat = text(save('short.pdf', await renderOpinionPdf(input, { fonts }))).replace(/\s+/g, '');
+      expect(flat).toContain('经审核，结论为：同意出域。');
+      expect(flat).not.toContain('附条件');
+      expect(flat).not.toContain('复核人');
+      expect(flat).toContain('三、审核意见无。');
+      expect(flat).toContain('发现阻断项0项、警告0项、提示0项。无需确认的警告。');
     });
 
     it('wraps a long comment onto further pages, numbered 第 i 页 共 N 页', async () => {

@@ -54,7 +54,7 @@ export function sampleOpinionInput(overrides: Partial<OpinionDocumentInput> = {}
     decisionDigest: 'sm3:debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732',
     issuedDate: '2026-11-27',
     authorityName: '浙江省数据局（样例）',
-    seal: sealGeometry({ name: DEMO_SEAL_NAME }),
+    seal: sealGeometry({ name: DEMO_SEAL_NAME, code: '3300000000001' }),
     ...overrides,
   };
 }
