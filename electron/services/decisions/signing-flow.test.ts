@@ -34,12 +34,12 @@ beforeAll(async () => {
     throw new Error(`internal error in ${channel}: ${String(error)}`);
   });
   call = async <T,>(channel: string, request: unknown) => {
-    const result = await dispatch(channel as never, request as never);
+    const result = await dispatch(channel, request);
     if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
     return result.value as T;
   };
   fail = async (channel, request) => {
-    const result = await dispatch(channel as never, request as never);
+    const result = await dispatch(channel, request);
     if (result.ok) throw new Error(`${channel} succeeded where it must fail`);
     return result.error;
   };
