@@ -6,6 +6,7 @@
  *                                        every rule of RULES.md: the findings document
  *   review validate <package>            check a package exactly as the app's import does
  *   review demo --out <dir> [--seed N]   write the deterministic demo workspace
+ *   review keygen --alg sm2|ed25519 --out <dir> [--passphrase-env NAME]   a signing key pair (keygen.ts)
  *
  * Exit codes: 0 success / no blocking finding, 1 refused / blocking findings, 2 unusable input.
  */
@@ -22,6 +23,7 @@ import { createScanPool } from '../services/scan/worker-pool';
 import { openCandidateStore } from '../services/candidates/candidate-store';
 import { DEMO_SEED, generateDemoWorkspace } from '../services/demo/generate';
 import { importPackage } from '../services/intake/import-package';
+import { KEYGEN_USAGE, keygen } from './keygen';
 
 const USAGE = `Usage: npm run review -- <command>
 
@@ -38,6 +40,7 @@ Commands:
                                  manifest schema, safe paths, every file present and declared,
                                  sizes and SHA-256/SM3 digests. Prints the candidate digest.
   demo --out <dir> [--seed N]    Write the deterministic demo workspace (packages and policies).
+${KEYGEN_USAGE}
 
 Exit codes: 0 ok, 1 refused or blocking findings, 2 unusable input (one line on stderr).`;
 
@@ -186,6 +189,8 @@ export async function run(argv: string[]): Promise<number> {
       return demo(rest);
     case 'check':
       return check(rest);
+    case 'keygen':
+      return keygen(rest);
     case undefined:
     case '-h':
     case '--help':
