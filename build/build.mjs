@@ -3,7 +3,8 @@
 // host and its injected bridge, and the `review` CLI. Usage: node build/build.mjs [--only=cli] [--watch] [--quiet]
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,5 +43,15 @@ for (const name of selected) {
     await context.watch();
   } else {
     await esbuild.build(options);
+  }
+}
+
+// The 出域审核意见书 embeds Noto Serif SC (SIL OFL): the packaged app has no node_modules, so the
+// two font files and their licence go beside the bundles (dist/fonts), where the PDF code looks.
+if (selected.some((name) => name === 'main' || name === 'host' || name === 'cli')) {
+  const fontPackage = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-serif-sc/package.json'));
+  mkdirSync(join(root, 'dist', 'fonts'), { recursive: true });
+  for (const file of ['400Regular/NotoSerifSC_400Regular.ttf', '700Bold/NotoSerifSC_700Bold.ttf', 'LICENSE_FONT']) {
+    copyFileSync(join(fontPackage, file), join(root, 'dist', 'fonts', file.split('/').pop()));
   }
 }

@@ -452,6 +452,10 @@ export const en: Messages = {
     count_other: '{{n}} places',
     countTitle: '{{n}} rows, cells or values in all',
     evidence: 'Evidence (masked)',
+    notes: {
+      title: 'Not checked',
+      help: 'Disclosure control could not check the following. They are not findings, but a reviewer should know of them and may ask the operator to complete the declaration.',
+    },
     locateTitle: {
       preview: 'Show it in the preview',
       diff: 'Show it in the diff',

@@ -454,6 +454,10 @@ export const zhCN = {
     count_other: '{{n}} 处',
     countTitle: '涉及 {{n}} 处（行、单元格或值）',
     evidence: '证据（已脱敏）',
+    notes: {
+      title: '未检查的项目',
+      help: '统计披露控制无法检查以下内容。这些不是发现，但审核员应知悉并酌情要求运营单位补充声明。',
+    },
     locateTitle: {
       preview: '在预览中定位',
       diff: '在对照中定位',
