@@ -266,3 +266,76 @@ export function ShieldCheckIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function UserIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="8" r="3.5" />
+      <path d="M5 20c.8-3.6 3.6-5.5 7-5.5s6.2 1.9 7 5.5" />
+    </Icon>
+  );
+}
+
+export function UnlockIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="5" y="10.5" width="14" height="10" rx="2" />
+      <path d="M8 10.5V8a4 4 0 0 1 7.6-1.7" />
+    </Icon>
+  );
+}
+
+/** A seal (stamp): the seal panel, the ledger. */
+export function StampIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M9.5 4.5a2.5 2.5 0 0 1 5 0c0 1.6-1 2.6-1 4.5v2h-3V9c0-1.9-1-2.9-1-4.5z" />
+      <path d="M5 14.5c0-1.1.9-2 2-2h10a2 2 0 0 1 2 2V17H5z" />
+      <path d="M5 20.5h14" />
+    </Icon>
+  );
+}
+
+export function PlusIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 5v14M5 12h14" />
+    </Icon>
+  );
+}
+
+export function TrashIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4.5 7h15M9.5 7V4.5h5V7M6.5 7l1 13h9l1-13" />
+    </Icon>
+  );
+}
+
+export function DownloadIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 4v11M7.5 10.5 12 15l4.5-4.5" />
+      <path d="M5 19.5h14" />
+    </Icon>
+  );
+}
+
+/** A pen: signing a decision. */
+export function SignIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M15.5 4.5 19.5 8.5 9 19H5v-4z" />
+      <path d="M13 7l4 4" />
+    </Icon>
+  );
+}
+
+export function InfoIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M12 11v5.5M12 7.6v.1" />
+    </Icon>
+  );
+}
