@@ -1,0 +1,127 @@
+/**
+ * Switches to a user (or unlocks the current one's key) with their passphrase. Main checks it,
+ * audits a wrong one and makes repeated wrong ones wait; its error is shown as it says it, the
+ * field cleared and focused again. The passphrase is held only while the dialog is open.
+ */
+import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserSummary } from '../../../../../shared/ipc/schemas/identity';
+import { api } from '../../../app/api';
+import { ErrorMessage } from '../../../app/components/ErrorMessage';
+import { FormDialog } from '../../../app/components/FormDialog';
+import { ErrorIcon, UnlockIcon } from '../../../app/components/icons';
+import { describeError } from '../../../app/errors';
+import { describeThrown, log } from '../../../app/log';
+import { useNoticeStore } from '../../../app/store';
+import { useModalDialog } from '../../../app/use-modal-dialog';
+import { PassphraseField } from '../../workspace-lock/components/PassphraseField';
+import { useIdentityStore } from '../store';
+import { RoleList } from './RoleList';
+
+type Problem = { kind: 'required' } | { kind: 'error'; error: unknown };
+
+export function SwitchUserDialog({ user, isCurrent, onClose }: { user: UserSummary; isCurrent: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const descriptionId = useId();
+  const errorId = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [visible, setVisible] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  useModalDialog(dialogRef, inputRef);
+
+  const close = () => {
+    if (!busy) onClose();
+  };
+
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    if (passphrase === '') {
+      setProblem({ kind: 'required' });
+      inputRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const status = await api.invoke('identity:switch', { userId: user.id, passphrase });
+      useIdentityStore.getState().setStatus(status);
+      useNoticeStore.getState().push('success', { key: isCurrent ? 'identity.unlockedNotice' : 'identity.switchedNotice', params: { name: user.name } });
+      onClose();
+    } catch (error) {
+      log.warn('identity:switch failed', { code: describeError(error).code, error: describeThrown(error) });
+      setPassphrase('');
+      setProblem({ kind: 'error', error });
+      setBusy(false);
+      requestAnimationFrame(() => inputRef.current?.focus());
+    }
+  };
+
+  return (
+    <FormDialog
+      dialogRef={dialogRef}
+      className="identity-dialog"
+      testId="switch-user-dialog"
+      titleId={titleId}
+      descriptionId={descriptionId}
+      title={isCurrent ? t('identity.switchDialog.unlockTitle', { name: user.name }) : t('identity.switchDialog.title', { name: user.name })}
+      busy={busy}
+      onClose={close}
+      onSubmit={(event) => void submit(event)}
+    >
+      <div className="dialog-body">
+        <div className="identity-dialog-user">
+          <span className="strong">{user.name}</span>
+          <span className="muted">
+            <RoleList roles={user.roles} />
+          </span>
+          <span className="mono small muted" title={t('identity.keyIdTitle')}>
+            {user.alg} · {user.keyId}
+          </span>
+        </div>
+        <p id={descriptionId} className="help">
+          {t('identity.switchDialog.intro')}
+        </p>
+        <PassphraseField
+          label={t('identity.switchDialog.passphrase')}
+          value={passphrase}
+          onChange={(value) => {
+            setPassphrase(value);
+            if (problem?.kind === 'required') setProblem(null);
+          }}
+          visible={visible}
+          invalid={problem !== null}
+          disabled={busy}
+          autoComplete="current-password"
+          {...(problem ? { describedBy: errorId } : {})}
+          inputRef={inputRef}
+          testId="switch-passphrase"
+        />
+        <label className="radio-row">
+          <input type="checkbox" checked={visible} onChange={(event) => setVisible(event.target.checked)} />
+          <span>{t('lock.show')}</span>
+        </label>
+        {problem && (
+          <div id={errorId} className="banner banner-error" role="alert" data-testid="switch-error" data-error-code={problem.kind === 'required' ? 'identity.required' : describeError(problem.error).code}>
+            <ErrorIcon />
+            {problem.kind === 'required' ? <span>{t('identity.switchDialog.required')}</span> : <ErrorMessage error={problem.error} />}
+          </div>
+        )}
+      </div>
+      <footer className="dialog-footer">
+        <button type="button" className="button" onClick={close} disabled={busy}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button primary" data-testid="switch-submit" disabled={busy}>
+          <UnlockIcon size={14} />
+          {busy ? t('identity.switchDialog.submitting') : isCurrent ? t('identity.switchDialog.unlockSubmit') : t('identity.switchDialog.submit')}
+        </button>
+      </footer>
+    </FormDialog>
+  );
+}
