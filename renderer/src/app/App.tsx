@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { CandidateOverview } from '../features/candidate/components/CandidateOverview';
 import { QueueView } from '../features/queue/components/QueueView';
+import { LedgerView } from '../features/seal/components/LedgerView';
 import { SettingsView } from '../features/settings/components/SettingsView';
 import { WorkspaceLockScreen } from '../features/workspace-lock/components/WorkspaceLockScreen';
 import { useWorkspaceStatus } from '../features/workspace-lock/use-workspace-status';
@@ -24,6 +25,8 @@ function CurrentView() {
       return <QueueView />;
     case 'candidate':
       return <CandidateOverview key={`${view.id}@${view.revision}`} id={view.id} revision={view.revision} />;
+    case 'ledger':
+      return <LedgerView />;
     case 'settings':
       return <SettingsView />;
   }

@@ -1,15 +1,16 @@
 /**
  * App-level UI state: which view is shown (state-based routing: the queue, one candidate,
- * or settings) and the transient notices (toasts) the shell displays.
+ * the seal-use ledger or settings) and the transient notices (toasts) the shell displays.
  */
 import { create } from 'zustand';
 
-export type View = { name: 'queue' } | { name: 'candidate'; id: string; revision: number } | { name: 'settings' };
+export type View = { name: 'queue' } | { name: 'candidate'; id: string; revision: number } | { name: 'ledger' } | { name: 'settings' };
 
 type NavigationState = {
   view: View;
   goToQueue: () => void;
   openCandidate: (id: string, revision: number) => void;
+  goToLedger: () => void;
   goToSettings: () => void;
 };
 
@@ -17,6 +18,7 @@ export const useNavigationStore = create<NavigationState>()((set) => ({
   view: { name: 'queue' },
   goToQueue: () => set({ view: { name: 'queue' } }),
   openCandidate: (id, revision) => set({ view: { name: 'candidate', id, revision } }),
+  goToLedger: () => set({ view: { name: 'ledger' } }),
   goToSettings: () => set({ view: { name: 'settings' } }),
 }));
 

@@ -1,9 +1,11 @@
 /**
  * The bar across the top of the window: product name, a badge when running in the browser
- * host, and the language switch (which changes the stored setting, not just this window).
+ * host, who signs (features/identity), and the language switch (which changes the stored
+ * setting, not just this window).
  */
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../../shared/ipc/schemas/app';
+import { IdentityControl } from '../../features/identity/components/IdentityControl';
 import { useSettingsStore } from '../../features/settings/store';
 import { updateSettings } from '../../features/settings/update-settings';
 import { ProductMark } from './icons';
@@ -25,6 +27,7 @@ export function TopBar() {
           </span>
         )}
       </div>
+      <IdentityControl />
       <div className="language-switch" role="group" aria-label={t('language.label')} data-testid="language-switch">
         {LANGUAGES.map((lng) => (
           <button
