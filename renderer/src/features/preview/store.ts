@@ -1,11 +1,11 @@
 /**
  * UI state of the candidate page's preview, per candidate revision: which tab is shown
- * (overview, preview or diff), which file is open and, per workbook, which sheet. It holds names
+ * (overview, preview, diff or decision), which file is open and, per workbook, which sheet. It holds names
  * only — never a cell value, masked or revealed — and is not persisted.
  */
 import { create } from 'zustand';
 
-export type CandidateTab = 'overview' | 'preview' | 'diff';
+export type CandidateTab = 'overview' | 'preview' | 'diff' | 'decision';
 
 /**
  * A place to bring into view (a finding's location): a table's row and column, or a text's line.

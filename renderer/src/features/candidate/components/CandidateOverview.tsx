@@ -3,13 +3,14 @@
  * the approval gate), and three tabs. Overview: who submits what, under which authorization,
  * for which scenario and recipient, from which sources, and every file with its verified
  * digests. Preview: the masked files (features/preview). Diff: the candidate against the
- * policy (features/diff). Beside Preview and Diff, the findings panel: clicking a finding (or
+ * policy (features/diff). Decision: the signed decisions and the seal (features/decision,
+ * features/seal), which the risk summary's Approve opens. Beside Preview and Diff, the findings panel: clicking a finding (or
  * `n`/`p`) shows its location in one or the other, so a reviewer works through the findings
  * without losing the list. Opening the page starts the scan in the background when it has
  * never run. Escape or Backspace (outside a text field) goes back to the queue; `d` switches
  * between Preview and Diff; `?` lists the shortcuts.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateDetail } from '../../../../../shared/ipc/schemas/candidates';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
@@ -35,6 +36,8 @@ import { isEditable, useReviewKeys, type ReviewKeyAction } from '../../findings/
 import { useFindingNavigation } from '../../findings/use-finding-navigation';
 import { useFindings } from '../../findings/use-findings';
 import { CandidateTabs } from './CandidateTabs';
+import { DecisionPanel } from '../../decision/components/DecisionPanel';
+import { useDecisionStore } from '../../decision/store';
 
 function useBackKeys(goBack: () => void) {
   useEffect(() => {
@@ -60,7 +63,7 @@ export function CandidateOverview({ id, revision }: { id: string; revision: numb
 
   return (
     <section
-      className={tab !== 'overview' && state.status === 'ready' ? 'view candidate-view is-preview' : 'view candidate-view'}
+      className={(tab === 'preview' || tab === 'diff') && state.status === 'ready' ? 'view candidate-view is-preview' : 'view candidate-view'}
       data-testid="candidate-overview"
       data-candidate-id={id}
       data-revision={revision}
@@ -116,15 +119,32 @@ function CandidateBody({ detail, tab, scan }: { detail: CandidateDetail; tab: Ca
     }
   });
 
+  // The risk summary (features/findings, another engineer's folder) has no onApprove prop yet, so
+  // its enabled Approve button is taken here, in the capture phase, to open the decision form.
+  const requestForm = useDecisionStore((s) => s.requestForm);
+  const onApproveCapture = (event: MouseEvent<HTMLDivElement>) => {
+    const button = event.target instanceof Element ? event.target.closest('button[data-testid="approve"]') : null;
+    if (!(button instanceof HTMLButtonElement) || button.disabled) return;
+    event.stopPropagation();
+    requestForm(key, 'approve');
+    setTab(key, 'decision');
+  };
+
   const first = ordered[0];
   return (
     <>
       <CandidateHeader detail={detail} onShortcuts={() => setShortcutsOpen(true)} />
-      <RiskSummary findings={findings} onReview={first ? () => go(first) : null} />
+      <div className="approve-capture" onClickCapture={onApproveCapture}>
+        <RiskSummary findings={findings} onReview={first ? () => go(first) : null} />
+      </div>
       <CandidateTabs tab={tab} scanState={scan.progress?.state} onChange={(next) => setTab(key, next)} />
       {tab === 'overview' ? (
         <div className="tab-panel overview-panel" role="tabpanel" id="candidate-panel-overview" aria-labelledby="candidate-tab-overview">
           <OverviewBody detail={detail} />
+        </div>
+      ) : tab === 'decision' ? (
+        <div className="tab-panel decision-tab-panel" role="tabpanel" id="candidate-panel-decision" aria-labelledby="candidate-tab-decision">
+          <DecisionPanel id={id} revision={revision} />
         </div>
       ) : (
         <div className="candidate-workspace">

@@ -1,5 +1,5 @@
 /**
- * The tab bar of the candidate page: 概览 Overview | 预览 Preview | 对照 Diff, with a small
+ * The tab bar of the candidate page: 概览 Overview | 预览 Preview | 对照 Diff | 决定 Decision, with a small
  * marker on Preview while the background scan runs. ←/→ move between the tabs (wrapping);
  * `d` (handled by the page) switches between Preview and Diff.
  */
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScanProgress } from '../../../../../shared/ipc/schemas/preview';
 import type { CandidateTab } from '../../preview/store';
 
-const TABS: readonly CandidateTab[] = ['overview', 'preview', 'diff'];
+const TABS: readonly CandidateTab[] = ['overview', 'preview', 'diff', 'decision'];
 
 export function CandidateTabs({ tab, scanState, onChange }: { tab: CandidateTab; scanState: ScanProgress['state'] | undefined; onChange: (tab: CandidateTab) => void }) {
   const { t } = useTranslation();
