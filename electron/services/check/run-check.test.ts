@@ -6,7 +6,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FindingsDocument } from '../../../shared/formats/findings';
+import { FindingsDocument, localiseFindings } from '../../../shared/formats/findings';
+import { evidenceZhProblems } from '../../../shared/formats/testing';
 import { generateDemoWorkspace } from '../demo/generate';
 import { createScanPool, type WorkerPool } from '../scan/worker-pool';
 import { describeFiles, writePackage, writeZip } from '../testing/make-package';
@@ -154,6 +155,8 @@ describe('runCheck', () => {
     // The document properties name people: the finding says so, masked.
     const people = hidden.find((f) => f.location.sheet === undefined)!;
     expect(people.evidence).toEqual(['author: 王**', 'last modified by: Z********']);
+    expect(people.evidenceZh).toEqual(['作者：王**', '最后修改者：Z********']);
+    for (const f of doc.findings) expect(evidenceZhProblems(f)).toEqual([]);
     expect(JSON.stringify(doc)).not.toContain('王小明');
     expect(JSON.stringify(doc)).not.toContain('Zhang San');
 
@@ -265,6 +268,53 @@ describe('runCheck', () => {
     // Without a policy, review check stays with the intake and personal-information rules.
     expect((await runCheck({ packagePath: dir, at: '2026-11-27', pool })).findings.filter((f) => f.rule.startsWith('sdc.'))).toEqual([]);
   });
+
+  it('writes every evidence line in Chinese too, and leaves the English --json document exactly FORMATS.md §3', async () => {
+    // One demo package for each producer of worded evidence: recovered digests, small cells,
+    // dominance and p-ratio, k-anonymity and workbook properties, l-diversity, secondary disclosure.
+    const cases: [string, string][] = [
+      ['EC-2026-001003-r1', 'POL-ZJ-SQYY-2025-012'],
+      ['EC-2026-001008-r1', 'POL-HZ-SQYY-2025-003'],
+      ['EC-2026-001009-r1', 'POL-ZJ-SQYY-2025-007'],
+      ['EC-2026-001018-r1', 'POL-ZJ-SQYY-2025-007'],
+      ['EC-2026-001021-r1', 'POL-ZJ-SQYY-2025-007'],
+      ['EC-2026-001022-r1', 'POL-HZ-SQYY-2025-003'],
+    ];
+    const docs = new Map<string, FindingsDocument>();
+    for (const [name, policyId] of cases) {
+      const doc = await runCheck({ packagePath: pkg(name), policyPath: policy(policyId), at: '2026-11-27', pool });
+      docs.set(name, doc);
+      for (const f of doc.findings) expect(evidenceZhProblems(f)).toEqual([]);
+      // `review check --json` prints the English document: byte for byte what the findings are
+      // without their Chinese (same keys, same order), so adding Chinese changed nothing there.
+      const english = localiseFindings(doc, 'en');
+      const stripped = { ...doc, findings: doc.findings.map(({ messageZh: _m, evidenceZh: _e, ...f }) => f) };
+      expect(JSON.stringify(english, null, 2)).toBe(JSON.stringify(stripped, null, 2));
+      expect(JSON.stringify(english)).not.toMatch(/messageZh|evidenceZh/);
+      // `--lang zh` swaps in the Chinese evidence and is still FORMATS.md §3.
+      const zh = localiseFindings(doc, 'zh');
+      expect(FindingsDocument.parse(zh)).toEqual(zh);
+      expect(JSON.stringify(zh)).not.toMatch(/messageZh|evidenceZh/);
+    }
+    const evidence = (name: string, rule: string) => {
+      const f = docs.get(name)!.findings.find((x) => x.rule === rule)!;
+      return [f.evidence, f.evidenceZh];
+    };
+    expect(evidence('EC-2026-001008-r1', 'sdc.small-cell')).toEqual([
+      ['below 10: 6', 'zero: 4'],
+      ['低于 10：6', '零值：4'],
+    ]);
+    expect(evidence('EC-2026-001009-r1', 'sdc.dominance')).toEqual([['(n, k) = (2, 0.9)'], ['(n, k) = (2, 0.9)']]);
+    expect(evidence('EC-2026-001022-r1', 'sdc.secondary')).toEqual([
+      ['row 20: recoverable from the subtotal row 21', 'row 60: recoverable from the subtotal row 63'],
+      ['第 20 行：可由第 21 行（小计行）反推', '第 60 行：可由第 63 行（小计行）反推'],
+    ]);
+    const [recoveredEn, recoveredZh] = evidence('EC-2026-001003-r1', 'reversible.recovered');
+    expect([recoveredEn![0], recoveredZh![0]]).toEqual(['96 of 96 recovered', '已还原 96 / 96']);
+    expect(recoveredZh![1]).toMatch(/^第 1 行：MD5\(1\d{2}\*{4}\d{4}\)$/);
+    expect(evidence('EC-2026-001018-r1', 'sdc.k-anonymity')[1]![0]).toBe('4 行的等价类：第 1、20、22、56 行');
+    expect(evidence('EC-2026-001021-r1', 'sdc.l-diversity')[1]![0]).toBe('6 行的等价类（仅 1 个不同取值）：第 5、16、33、35、58、79 行');
+  }, 120_000);
 
   it('refuses a table.sheet that names no worksheet of the workbook', async () => {
     const { dir } = await workbookPackage(join(work, 'workbook-wrong-sheet'), { sheet: 'Sheet9' });

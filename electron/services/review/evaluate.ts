@@ -11,6 +11,7 @@ import { parseDocument } from 'yaml';
 import { findInText } from '../../../shared/detect';
 import type { Candidate } from '../../../shared/formats/candidate';
 import { sortFindings, summarise, type Finding, type FindingsDocument } from '../../../shared/formats/findings';
+import type { CheckNote } from '../../../shared/ipc/schemas/review';
 import { maskEvidence } from '../../../shared/mask';
 import { CLEAR_IDENTIFIERS, evaluateIntakeAndPii } from '../../../shared/rules/intake-pii';
 import { evaluatePolicyRules, exposedPropertyNames } from '../../../shared/rules/policy';
@@ -48,6 +49,24 @@ export type EvaluationInput = {
 };
 
 const EVIDENCE_RULES = new Set(['pii.unmasked', 'pii.mask-nonconforming', 'pii.undeclared']);
+
+/**
+ * The disclosure-control notes of the scanned tables (a declared column the header lacks, no
+ * quasi-identifiers declared), in table order. A scan saved by an older build has no Chinese
+ * notes: those notes are English only.
+ */
+export function disclosureNotes(results: readonly ScanResult[]): CheckNote[] {
+  const notes: CheckNote[] = [];
+  for (const r of results) {
+    if (r.kind !== 'table' || !r.sdc) continue;
+    const zh = r.sdc.notesZh as readonly string[] | undefined;
+    r.sdc.notes.forEach((message, i) => {
+      const messageZh = zh?.length === r.sdc!.notes.length ? zh[i] : undefined;
+      notes.push({ file: r.file, ...(r.sheet ? { sheet: r.sheet.name } : {}), message, ...(messageZh === undefined ? {} : { messageZh }) });
+    });
+  }
+  return notes;
+}
 
 export async function evaluateCandidate(input: EvaluationInput): Promise<FindingsDocument> {
   const { manifest, policy, results, read } = input;
@@ -138,14 +157,15 @@ async function attachEvidence(findings: Finding[], results: readonly ScanResult[
         const value = values?.[c];
         if (value) evidence.push(maskEvidence(value, cellDetections(value, asOf)[0]));
       }
-      out.push({ ...finding, evidence });
+      // Masked values and no words: the Chinese evidence is the same list.
+      out.push({ ...finding, evidence, evidenceZh: [...evidence] });
     } else if (result?.kind === 'text' && line !== undefined && finding.rule === 'pii.in-text' && finding.evidence.length === 0) {
       const text = await lineOf(read, file!, line);
       const evidence = findInText(text, { asOf })
         .filter((d) => d.personal && d.confidence >= 0.9 && CLEAR_IDENTIFIERS.has(d.detector))
         .slice(0, 3)
         .map((d) => maskEvidence(text.slice(d.start, d.end), d));
-      out.push({ ...finding, evidence });
+      out.push({ ...finding, evidence, evidenceZh: [...evidence] });
     } else {
       out.push(finding);
     }

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evidenceZhProblems } from '../../../shared/formats/testing';
 import { FindingsView } from '../../../shared/ipc/schemas/review';
 import { createServices, type Services } from '../index';
 import { buildScanWorker, testPlatform } from '../testing/test-platform';
@@ -20,6 +21,8 @@ const PASSPHRASE = 'review service test passphrase';
 const UNMASKED = 'EC-2026-001002';
 const WORKBOOK = 'EC-2026-001018';
 const UNAUTHORIZED = 'EC-2026-001007';
+/** Microdata without declared quasi-identifiers: disclosure control notes what it could not check. */
+const NO_QUASI_IDENTIFIERS = 'EC-2026-001017';
 
 async function scanned(id: string) {
   await services.scans.start(id, 1);
@@ -55,6 +58,10 @@ describe('findings', () => {
     const unmasked = view.items.filter((i) => i.finding.rule === 'pii.unmasked');
     expect(unmasked.length).toBeGreaterThan(0);
     expect(unmasked[0]!.finding.evidence.length).toBeGreaterThan(0);
+    // Every evidence line has its Chinese (masked values are the same in both).
+    for (const item of view.items) expect(evidenceZhProblems(item.finding)).toEqual([]);
+    expect(unmasked[0]!.finding.evidenceZh).toEqual(unmasked[0]!.finding.evidence);
+    expect(view.notes).toEqual([]);
     expect(view.approvable).toBe(false);
     expect(view.stale).toBe(false);
     const text = JSON.stringify(view);
@@ -78,6 +85,9 @@ describe('findings', () => {
   it('acknowledges a warning with its justification, audited first, and keeps it across a restart', async () => {
     await scanned(WORKBOOK);
     const view = await services.review.findings(WORKBOOK, 1);
+    // Disclosure control (k-anonymity) and the workbook's properties write Chinese evidence too.
+    expect(view.items.find((i) => i.finding.rule === 'sdc.k-anonymity')!.finding.evidenceZh![0]).toMatch(/^\d+ 行的等价类：第 [\d、]+ 行(等)?$/);
+    for (const item of view.items) expect(evidenceZhProblems(item.finding)).toEqual([]);
     const warn = view.items.find((i) => i.finding.severity === 'warn')!;
     expect(warn).toBeDefined();
     const after = await services.review.acknowledge(WORKBOOK, 1, warn.key, '隐藏工作表仅含计算辅助列，已与运营单位核实。');
@@ -95,6 +105,19 @@ describe('findings', () => {
     await services.workspaceKey.unlock(PASSPHRASE);
     const reopened = await services.review.findings(WORKBOOK, 1);
     expect(reopened.items.find((i) => i.key === warn.key)!.acknowledgement!.justification).toBe('隐藏工作表仅含计算辅助列，已与运营单位核实。');
+  });
+
+  it('tell the reviewer what disclosure control could not check, in English and Chinese', async () => {
+    await scanned(NO_QUASI_IDENTIFIERS);
+    const view = FindingsView.parse(await services.review.findings(NO_QUASI_IDENTIFIERS, 1));
+    expect(view.state).toBe('ready');
+    expect(view.notes).toEqual([
+      {
+        file: 'data/tax_credit.ndjson',
+        message: '"data/tax_credit.ndjson": no quasi-identifiers are declared; k-anonymity and l-diversity were not checked.',
+        messageZh: '“data/tax_credit.ndjson”：未声明准标识符，未检查 k-匿名和 l-多样性。',
+      },
+    ]);
   });
 
   it('refuses an unknown finding key with a message saying what to do', async () => {

@@ -29,7 +29,7 @@ import type { ScanService, StoredScan } from '../scan/scan-service';
 import { derivedPath } from '../scan/workbook-scan';
 import { openTable, type TableHandle } from '../tables';
 import { readTextLines } from '../tables/text-lines';
-import { evaluateCandidate, type PayloadReader } from './evaluate';
+import { disclosureNotes, evaluateCandidate, type PayloadReader } from './evaluate';
 
 /** Rows read from a table at a time while counting or filtering. */
 const CHUNK_ROWS = 2_000;
@@ -157,7 +157,7 @@ export function createReviewService(deps: ReviewDeps): ReviewService {
 
   const view = async (id: string, revision: number): Promise<FindingsView> => {
     const result = await evaluate(id, revision);
-    if (!result.document) return { id, revision, state: 'not-scanned', document: null, items: [], stale: false, approvable: false };
+    if (!result.document) return { id, revision, state: 'not-scanned', document: null, items: [], stale: false, approvable: false, notes: [] };
     const acknowledgements = new Map((await readAcknowledgements(result.stored)).map((a) => [a.key, a]));
     const items: FindingItem[] = result.document.findings.map((finding, i) => ({
       key: result.keys[i]!,
@@ -172,6 +172,8 @@ export function createReviewService(deps: ReviewDeps): ReviewService {
       items,
       stale: !result.sdcCurrent,
       approvable: result.document.summary.block === 0 && result.sdcCurrent,
+      // Disclosure control ran with the policy's thresholds: what it could not check, unless stale.
+      notes: result.policy && result.sdcCurrent ? disclosureNotes(result.scan.results) : [],
     };
   };
 

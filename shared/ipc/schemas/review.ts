@@ -28,6 +28,19 @@ export const FindingItem = z.strictObject({
 });
 export type FindingItem = z.output<typeof FindingItem>;
 
+/**
+ * What the checks could not do on a table — disclosure control without declared
+ * quasi-identifiers, a declared count column the header lacks — so the reviewer is told instead
+ * of the check passing silently. English, and Chinese where the scan wrote it (shown under zh-CN).
+ */
+export const CheckNote = z.strictObject({
+  file: z.string(),
+  sheet: z.string().optional(),
+  message: z.string(),
+  messageZh: z.string().optional(),
+});
+export type CheckNote = z.output<typeof CheckNote>;
+
 export const FindingsView = z.strictObject({
   id: z.string(),
   revision: z.number().int(),
@@ -39,6 +52,8 @@ export const FindingsView = z.strictObject({
   stale: z.boolean(),
   /** No blocking finding stands (approval is possible as far as the findings go). */
   approvable: z.boolean(),
+  /** What disclosure control could not check, table by table (empty when the scan is stale or no policy applies). */
+  notes: z.array(CheckNote),
 });
 export type FindingsView = z.output<typeof FindingsView>;
 

@@ -7,6 +7,7 @@ import type { RuleId } from '../../../../shared/rules/catalogue';
 import {
   canAcknowledge,
   checkJustification,
+  findingEvidence,
   findingMessage,
   groupFindings,
   jumpTarget,
@@ -30,7 +31,7 @@ function item(finding: Finding, acknowledged = false): FindingItem {
 const f = (rule: RuleId, location: Finding['location'] = { file: 'data/a.csv' }, extra: Parameters<typeof makeFinding>[3] = {}) => makeFinding(rule, `${rule} fired`, location, extra);
 
 function view(items: FindingItem[], patch: Partial<FindingsView> = {}): FindingsView {
-  return { id: 'EC-1', revision: 1, state: 'ready', document: null, items, stale: false, approvable: !items.some((i) => i.finding.severity === 'block'), ...patch };
+  return { id: 'EC-1', revision: 1, state: 'ready', document: null, items, stale: false, approvable: !items.some((i) => i.finding.severity === 'block'), notes: [], ...patch };
 }
 
 const shape = (groups: SeverityGroup[]) => groups.map((g) => [g.severity, g.count, g.rules.map((r) => [r.rule, r.items.length])]);
@@ -42,6 +43,23 @@ describe('findingMessage', () => {
     expect(findingMessage(both, 'zh-CN')).toBe('授权已于 2027-12-31 到期。');
     expect(findingMessage(both, 'en')).toBe('The authorization ended on 2027-12-31.');
     expect(findingMessage(english, 'zh-CN')).toBe('The authorization ended on 2027-12-31.');
+  });
+});
+
+describe('findingEvidence', () => {
+  const recovered = makeFinding('reversible.recovered', 'Column "h" can be reversed.', { file: 'data/a.csv', column: 'h', rows: [1] }, {
+    evidence: ['1 of 2 recovered', 'row 1: MD5(138****5678)'],
+    evidenceZh: ['已还原 1 / 2', '第 1 行：MD5(138****5678)'],
+  });
+
+  it('shows the Chinese evidence under zh-CN and the English otherwise or where there is no Chinese', () => {
+    expect(findingEvidence(recovered, 'zh-CN')).toEqual(['已还原 1 / 2', '第 1 行：MD5(138****5678)']);
+    expect(findingEvidence(recovered, 'en')).toEqual(['1 of 2 recovered', 'row 1: MD5(138****5678)']);
+    expect(findingEvidence({ evidence: ['138****5678'] }, 'zh-CN')).toEqual(['138****5678']);
+  });
+
+  it('never shows a Chinese line that discloses more than its English line', () => {
+    expect(findingEvidence({ evidence: ['row 1: MD5(138****5678)'], evidenceZh: ['第 1 行：MD5(13812345678)'] }, 'zh-CN')).toEqual(['row 1: MD5(138****5678)']);
   });
 });
 

@@ -4,7 +4,7 @@
  * (the preview or one of the diff views), how its rows read, whether a justification can be
  * sent, and what the risk summary and the approval gate say.
  */
-import type { Finding, FindingLocation } from '../../../../shared/formats/findings';
+import { localisedEvidence, type Finding, type FindingLocation } from '../../../../shared/formats/findings';
 import type { FindingItem, FindingsView } from '../../../../shared/ipc/schemas/review';
 import type { RuleId, Severity } from '../../../../shared/rules/catalogue';
 import type { DiffFocus } from '../diff/store';
@@ -15,6 +15,15 @@ import type { DiffFocus } from '../diff/store';
  */
 export function findingMessage(finding: Pick<Finding, 'message' | 'messageZh'>, language: string): string {
   return language.startsWith('zh') && finding.messageZh ? finding.messageZh : finding.message;
+}
+
+/**
+ * A finding's evidence in the UI language: the engine's Chinese (`evidenceZh`) under zh-CN —
+ * unless a line of it would show other digits or masked values than its English line — the
+ * English `evidence` otherwise or where no Chinese was written.
+ */
+export function findingEvidence(finding: Pick<Finding, 'evidence' | 'evidenceZh'>, language: string): string[] {
+  return localisedEvidence(finding, language.startsWith('zh') ? 'zh' : 'en');
 }
 
 /** Display order of the severities: what stops an approval first. */

@@ -2,14 +2,15 @@
  * The findings panel beside the preview and the diff: every finding of the revision grouped
  * by severity (阻断/警告/提示) then rule, each rule with its clause (hover or focus shows the
  * clause text). Clicking a finding — or `n`/`p` — selects it and shows its location; the
- * selected finding opens up with its evidence, its acknowledgement, and either the
- * Acknowledge action (non-blocking) or why it has none (blocking). Also the states before
- * there are findings: loading, not scanned yet (with the scan's progress), stale, none, error.
+ * selected finding opens up with its evidence (in the UI language), its acknowledgement, and
+ * either the Acknowledge action (non-blocking) or why it has none (blocking). Below them, what
+ * disclosure control could not check. Also the states before there are findings: loading, not
+ * scanned yet (with the scan's progress), stale, none, error.
  * Collapsed, it is a narrow strip with the counts.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FindingItem } from '../../../../../shared/ipc/schemas/review';
+import type { CheckNote, FindingItem } from '../../../../../shared/ipc/schemas/review';
 import type { Severity } from '../../../../../shared/rules/catalogue';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
 import { CheckIcon, ChevronLeftIcon, ChevronRightIcon, ErrorIcon, LockIcon, PanelCloseIcon, PanelOpenIcon, RefreshIcon, WarningIcon } from '../../../app/components/icons';
@@ -19,7 +20,7 @@ import { describeThrown, log } from '../../../app/log';
 import { useNoticeStore } from '../../../app/store';
 import { candidateKey } from '../../preview/store';
 import type { ScanControl } from '../../preview/use-scan';
-import { canAcknowledge, findingMessage, jumpTarget, type SeverityGroup } from '../findings-model';
+import { canAcknowledge, findingEvidence, findingMessage, jumpTarget, type SeverityGroup } from '../findings-model';
 import { useFindingsStore } from '../store';
 import type { FindingsControl } from '../use-findings';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
@@ -201,6 +202,7 @@ export function FindingsPane({ id, revision, findings, scan, groups, ordered, on
             ))}
           </section>
         ))}
+        {view?.state === 'ready' && view.notes.length > 0 && <CheckNotes notes={view.notes} />}
       </div>
 
       {ackItem && (
@@ -216,6 +218,27 @@ export function FindingsPane({ id, revision, findings, scan, groups, ordered, on
         />
       )}
     </aside>
+  );
+}
+
+/** What disclosure control could not check (no quasi-identifiers declared, a declared column missing): not findings, but the reviewer is told. */
+function CheckNotes({ notes }: { notes: readonly CheckNote[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="findings-notes" data-testid="findings-notes" aria-labelledby="findings-notes-title">
+      <h3 className="findings-notes-header" id="findings-notes-title">
+        {t('findings.notes.title')}
+        <span className="finding-severity-count tabular">{notes.length}</span>
+      </h3>
+      <p className="findings-notes-help muted small">{t('findings.notes.help')}</p>
+      <ul className="findings-notes-list">
+        {notes.map((note, i) => (
+          <li key={i} className="findings-note" data-testid="findings-note">
+            {findingMessage(note, i18n.language)}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -250,6 +273,7 @@ function FindingEntry({ item, selected, onGo, onAcknowledge }: { item: FindingIt
   const { finding, acknowledgement } = item;
   const target = jumpTarget(finding);
   const blocking = finding.severity === 'block';
+  const evidence = findingEvidence(finding, i18n.language);
   return (
     <li
       id={findingDomId(item.key)}
@@ -278,7 +302,7 @@ function FindingEntry({ item, selected, onGo, onAcknowledge }: { item: FindingIt
         <span className="finding-message" data-testid="finding-message">
           {findingMessage(finding, i18n.language)}
         </span>
-        {!selected && (finding.evidence.length > 0 || acknowledgement) && (
+        {!selected && (evidence.length > 0 || acknowledgement) && (
           <span className="finding-foot">
             {acknowledgement && (
               <span className="ack-chip">
@@ -286,7 +310,7 @@ function FindingEntry({ item, selected, onGo, onAcknowledge }: { item: FindingIt
                 {t('findings.acknowledged')}
               </span>
             )}
-            {finding.evidence.slice(0, 3).map((e, i) => (
+            {evidence.slice(0, 3).map((e, i) => (
               <span key={i} className="evidence-chip mono">
                 {e}
               </span>
@@ -296,11 +320,11 @@ function FindingEntry({ item, selected, onGo, onAcknowledge }: { item: FindingIt
       </button>
       {selected && (
         <div className="finding-detail" data-testid="finding-detail">
-          {finding.evidence.length > 0 && (
+          {evidence.length > 0 && (
             <div className="finding-evidence">
               <span className="finding-detail-label">{t('findings.evidence')}</span>
               <span className="finding-evidence-list" data-testid="finding-evidence">
-                {finding.evidence.map((e, i) => (
+                {evidence.map((e, i) => (
                   <span key={i} className="evidence-chip mono">
                     {e}
                   </span>
