@@ -12,7 +12,7 @@ import { generateDemoWorkspace } from '../demo/generate';
 import { createScanPool, type WorkerPool } from '../scan/worker-pool';
 import { describeFiles, writePackage, writeZip } from '../testing/make-package';
 import { xlsxBuffer } from '../testing/make-xlsx';
-import { runCheck } from './run-check';
+import { runCheck, runCheckWithNotes } from './run-check';
 import { buildScanWorker } from '../testing/test-platform';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -315,6 +315,24 @@ describe('runCheck', () => {
     expect(evidence('EC-2026-001018-r1', 'sdc.k-anonymity')[1]![0]).toBe('4 行的等价类：第 1、20、22、56 行');
     expect(evidence('EC-2026-001021-r1', 'sdc.l-diversity')[1]![0]).toBe('6 行的等价类（仅 1 个不同取值）：第 5、16、33、35、58、79 行');
   }, 120_000);
+
+  it('tells beside the document what disclosure control could not check, in English and Chinese', async () => {
+    const withoutPolicy = { packagePath: pkg('EC-2026-001017-r1'), at: '2026-11-27', pool };
+    const options = { ...withoutPolicy, policyPath: policy('POL-ZJ-SQYY-2025-012') };
+    const { document, notes } = await runCheckWithNotes(options);
+    expect(notes).toEqual([
+      {
+        file: 'data/tax_credit.ndjson',
+        message: '"data/tax_credit.ndjson": no quasi-identifiers are declared; k-anonymity and l-diversity were not checked.',
+        messageZh: '“data/tax_credit.ndjson”：未声明准标识符，未检查 k-匿名和 l-多样性。',
+      },
+    ]);
+    // The document itself is what runCheck gives, FORMATS.md §3 without notes.
+    expect(JSON.stringify(document)).toBe(JSON.stringify(await runCheck(options)));
+    expect(JSON.stringify(document)).not.toContain('quasi-identifiers');
+    // Without a policy disclosure control does not run, so there is nothing to note.
+    expect((await runCheckWithNotes(withoutPolicy)).notes).toEqual([]);
+  });
 
   it('refuses a table.sheet that names no worksheet of the workbook', async () => {
     const { dir } = await workbookPackage(join(work, 'workbook-wrong-sheet'), { sheet: 'Sheet9' });

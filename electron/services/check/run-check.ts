@@ -19,7 +19,8 @@ import { packageRevisionFindings } from '../revisions';
 import { openTable } from '../tables';
 import { openPlain } from '../tables/open-bytes';
 import { readTextLines } from '../tables/text-lines';
-import { evaluateCandidate, type PayloadReader } from '../review/evaluate';
+import type { CheckNote } from '../../../shared/ipc/schemas/review';
+import { disclosureNotes, evaluateCandidate, type PayloadReader } from '../review/evaluate';
 import { openInspection, UnsafePackage, verifyFiles, type Verification } from './inspect-package';
 
 export type CheckOptions = {
@@ -34,7 +35,16 @@ export type CheckOptions = {
   recoverTimeoutMs?: number;
 };
 
+/** The findings document, and what disclosure control could not check (English and Chinese), table by table. */
+export type CheckOutcome = { document: FindingsDocument; notes: CheckNote[] };
+
+/** `review check`: the findings document of FORMATS.md §3. */
 export async function runCheck(options: CheckOptions): Promise<FindingsDocument> {
+  return (await runCheckWithNotes(options)).document;
+}
+
+/** `runCheck`, with the notes of what disclosure control could not check beside the document (not part of FORMATS.md §3). */
+export async function runCheckWithNotes(options: CheckOptions): Promise<CheckOutcome> {
   // The workers load their code while the package and the policy are read.
   options.pool.warm();
   const policy = options.policyPath ? await loadPolicy(options.policyPath) : null;
@@ -46,13 +56,14 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
     opened = await openInspection(options.packagePath);
   } catch (error) {
     if (error instanceof UnsafePackage) {
-      return {
+      const document: FindingsDocument = {
         candidate: { id: '(unknown)', revision: 0, digest: '' },
         policy: policy ? { id: policy.policy.id, version: policy.policy.version, digest: policy.digest } : null,
         evaluatedAt,
         findings: [error.finding],
         summary: summarise([error.finding]),
       };
+      return { document, notes: [] };
     }
     throw error;
   }
@@ -115,7 +126,7 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
       { pool: options.pool, ...(options.recoverTimeoutMs !== undefined ? { timeoutMs: options.recoverTimeoutMs } : {}) },
     );
     const revisions = await packageRevisionFindings(manifest, options.previousPath ?? null);
-    return await evaluateCandidate({
+    const document = await evaluateCandidate({
       extra: [...recovered.findings, ...revisions],
       manifest,
       digest: opened.digest,
@@ -127,6 +138,8 @@ export async function runCheck(options: CheckOptions): Promise<FindingsDocument>
       integrity: [...opened.findings, ...verified.findings],
       read,
     });
+    // Disclosure control ran in the workers only with a policy; without one there is nothing to note.
+    return { document, notes: disclosureNotes(results) };
   } finally {
     await source.close();
     await rm(scratch, { recursive: true, force: true });
