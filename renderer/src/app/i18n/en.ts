@@ -939,7 +939,6 @@ export const en: Messages = {
   identity: {
     unavailable: 'Signing unavailable',
     setUpDemo: 'Set up demo users',
-    noCredentials: 'No signing credential',
     noCredentialsHelp: 'This workstation holds no reviewer credential issued by the authority, so it cannot sign decisions.',
     lock: 'Lock',
     lockTitle: 'Lock the current user’s signing key (it also locks itself when idle)',
@@ -1369,6 +1368,45 @@ export const en: Messages = {
       'no-such-finding': 'This finding is no longer there; the findings may have changed. Read them again and retry.',
       blocking: '{{rule}} is a blocking finding and cannot be acknowledged; only a new revision from the operator can resolve it.',
       'acknowledgements-unreadable': 'The stored acknowledgements of this revision are damaged and cannot be read. Ask your administrator to restore them from a backup.',
+    },
+    keys: {
+      'wrong-passphrase': 'The passphrase is not correct. Check Caps Lock and the input method, and try again.',
+      'rate-limited': 'Too many wrong passphrases. Wait {{seconds}} seconds before trying again.',
+      locked: 'The signing key is locked. Unlock it at the top right, then sign again.',
+      unknown: 'There is no signing key {{keyId}} on this workstation.',
+      invalid: 'The signing key file is damaged or was changed and cannot be used. Contact your administrator.',
+      'read-failed': 'The key folder {{file}} could not be read. Check its permissions.',
+    },
+    identity: {
+      'already-set-up': 'This workstation already has its authority and users.',
+      damaged: 'The trusted authority file {{file}} is damaged; restore it from a backup.',
+      'unknown-user': 'There is no valid credential for the user {{userId}} on this workstation.',
+      'no-user': 'Choose who you are (a user with a credential) at the top right before signing.',
+      locked: 'The current user’s signing key is locked. Unlock it at the top right, then sign again.',
+    },
+    decision: {
+      'findings-changed': 'The findings changed since the form was opened (a new scan or an acknowledgement). Look at them again and sign anew.',
+      mismatch: 'The scenario or recipient differs from the candidate’s ({{field}}); signing was refused. Put back the candidate’s.',
+      'blocking-findings': 'Approval is impossible while a blocking finding stands; return the candidate for revision or reject it.',
+      'not-found': 'The record {{target}} is not an approval of this revision.',
+    },
+    records: {
+      invalid: 'The record does not meet the format of signed records; it was not signed.',
+    },
+    seal: {
+      'no-final-decision': 'The candidate has no final approval to issue a decision document for.',
+      'not-found': 'This seal request or application was not found; it may have changed. Refresh and try again.',
+      'already-decided': 'This seal request has already been approved or denied.',
+      'already-applied': 'The seal has already been applied for this request.',
+      none: 'No seal is set up on this workstation.',
+      'picture-unsupported': 'The seal’s picture cannot be drawn into a document.',
+      'key-not-listed': 'Your signing key is not one of the keys this seal may be applied with.',
+      'document-missing': 'The sealed document {{file}} is missing. Ask your administrator to restore it from a backup.',
+      'document-tampered': 'The sealed document {{file}} no longer matches the digest its seal application signed: it was changed after sealing.',
+    },
+    journal: {
+      'write-failed': 'The record could not be written to the signed journal {{file}}; nothing was saved. Check the disk and try again.',
+      broken: 'The signed journal {{file}} could not be repaired after a failed write; restart the workstation.',
     },
     signing: {
       unavailable: 'Signing is not available yet: this build of the workstation cannot sign decisions or apply the seal.',

@@ -922,7 +922,6 @@ export const zhCN = {
   identity: {
     unavailable: '签名服务不可用',
     setUpDemo: '设置演示用户',
-    noCredentials: '无签名凭证',
     noCredentialsHelp: '本工作站尚无主管部门签发的审核凭证，不能签署决定。',
     lock: '锁定',
     lockTitle: '锁定当前用户的签名密钥（空闲时也会自动锁定）',
@@ -1352,6 +1351,45 @@ export const zhCN = {
       'no-such-finding': '找不到这项发现，发现可能已经更新。请重新读取发现后再试。',
       blocking: '{{rule}} 是阻断发现，不能确认；只能由运营单位提交新版本解决。',
       'acknowledgements-unreadable': '此版本已保存的确认记录已损坏，无法读取。请联系管理员从备份恢复。',
+    },
+    keys: {
+      'wrong-passphrase': '口令不正确。请检查大写锁定和输入法后重试。',
+      'rate-limited': '口令错误次数过多。请等待 {{seconds}} 秒后再试。',
+      locked: '签名密钥已锁定。请在右上角输入口令解锁后再签署。',
+      unknown: '本工作站没有签名密钥 {{keyId}}。',
+      invalid: '签名密钥文件已损坏或被改动，无法使用。请联系管理员。',
+      'read-failed': '无法读取密钥文件夹 {{file}}。请检查该文件夹的权限。',
+    },
+    identity: {
+      'already-set-up': '本工作站已设置签发机构和用户。',
+      damaged: '受信任的签发机构文件 {{file}} 已损坏，请从备份恢复。',
+      'unknown-user': '本工作站没有用户 {{userId}} 的有效凭证。',
+      'no-user': '请先在右上角选择用户（持有凭证的人），再签署。',
+      locked: '当前用户的签名密钥已锁定。请在右上角解锁后再签署。',
+    },
+    decision: {
+      'findings-changed': '打开表单后发现已有变化（重新扫描或新的确认）。请重新查看发现后再签署。',
+      mismatch: '应用场景或接收方与候选包不一致（{{field}}），签署被拒绝。请改回候选包的内容。',
+      'blocking-findings': '存在阻断发现，不能同意出域；请退回修改或不同意出域。',
+      'not-found': '记录 {{target}} 不是该版本的批准决定。',
+    },
+    records: {
+      invalid: '记录不符合签名记录的格式要求，未签署。',
+    },
+    seal: {
+      'no-final-decision': '该候选包没有最终同意出域的决定，不能出具审核意见书。',
+      'not-found': '找不到这项用印申请或用印记录，可能已经更新。请刷新后再试。',
+      'already-decided': '这项用印申请已经审批过。',
+      'already-applied': '这项用印申请已经用印。',
+      none: '本工作站没有设置印章。',
+      'picture-unsupported': '该印章的图样无法绘入文件。',
+      'key-not-listed': '您的签名密钥不在该印章允许的用印密钥之列。',
+      'document-missing': '盖章文件 {{file}} 不见了。请联系管理员从备份恢复。',
+      'document-tampered': '盖章文件 {{file}} 与用印记录签署的摘要不符：文件在用印后被改动过。',
+    },
+    journal: {
+      'write-failed': '记录无法写入签名日志 {{file}}，未保存任何内容。请检查磁盘后重试。',
+      broken: '签名日志 {{file}} 写入失败后无法修复，请重新启动工作站。',
     },
     signing: {
       unavailable: '签名服务尚不可用：本版本的工作站还不能签署决定或用印。',
