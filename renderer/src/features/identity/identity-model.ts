@@ -22,9 +22,13 @@ export function checkDemoPassphrase(passphrase: string, confirm: string): SetupC
   return { ok: true, passphrase };
 }
 
-/** The first-run dialog is offered on the demo workspace until its users exist. */
+/**
+ * The first run is offered until an authority and users exist. (`demo` describes the users that
+ * exist, so it is false before the first run; creating the demo ones is the only set-up main
+ * offers so far.)
+ */
 export function wantsFirstRun(status: IdentityStatus | null): boolean {
-  return status !== null && !status.setUp && status.demo;
+  return status !== null && !status.setUp;
 }
 
 /** Roles in the catalogue's order (reviewer first), without repeats. */

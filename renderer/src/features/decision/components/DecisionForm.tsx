@@ -22,6 +22,7 @@ import { currentUserId, useIdentityStore } from '../../identity/store';
 import { candidateKey } from '../../preview/store';
 import { checkDecision, commentRule, initialDraft, MAX_COMMENT, OUTCOMES, outcomeAvailability, reasonText, signingRole, signPermission, type DecisionDraft, type DecisionProblem } from '../decision-model';
 import { draftKey, useDecisionStore } from '../store';
+import { localizeRefusal } from '../refusal';
 import type { DecisionControl } from '../use-decision-view';
 import { ConditionsEditor } from './ConditionsEditor';
 import { PinnedDigests } from './PinnedDigests';
@@ -99,7 +100,7 @@ export function DecisionForm({ view, control }: { view: DecisionView; control: D
       void refreshIdentity();
     } catch (thrown) {
       log.warn('decision:sign failed', { code: describeError(thrown).code, error: describeThrown(thrown) });
-      setError(thrown);
+      setError(localizeRefusal(thrown, i18n.language));
     } finally {
       setBusy(false);
     }

@@ -11,6 +11,7 @@ import { ErrorIcon, RefreshIcon } from '../../../app/components/icons';
 import { useNoticeStore } from '../../../app/store';
 import { SealPanel } from '../../seal/components/SealPanel';
 import { revocableApprovals } from '../decision-model';
+import { localizeRefusal } from '../refusal';
 import { useDecisionView } from '../use-decision-view';
 import { DecisionForm } from './DecisionForm';
 import { DecisionList } from './DecisionList';
@@ -19,7 +20,7 @@ import { RevokeDialog } from './RevokeDialog';
 import '../decision.css';
 
 export function DecisionPanel({ id, revision }: { id: string; revision: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const control = useDecisionView(id, revision);
   const [revoking, setRevoking] = useState<string | null>(null);
   const [revokeBusy, setRevokeBusy] = useState(false);
@@ -61,7 +62,7 @@ export function DecisionPanel({ id, revision }: { id: string; revision: number }
       useNoticeStore.getState().push('success', { key: 'decision.revoke.done' });
       setRevoking(null);
     } catch (error) {
-      setRevokeError(error);
+      setRevokeError(localizeRefusal(error, i18n.language));
     } finally {
       setRevokeBusy(false);
     }

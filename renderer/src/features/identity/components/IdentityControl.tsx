@@ -63,17 +63,10 @@ export function IdentityControl() {
   return (
     <div className="identity" data-testid="identity" data-state={signer.kind} data-user-id={signer.kind === 'locked' || signer.kind === 'unlocked' ? signer.user.id : undefined}>
       {signer.kind === 'not-set-up' ? (
-        status.demo ? (
-          <button type="button" className="identity-chip is-action" data-testid="identity-setup" onClick={() => setFirstRunOpen(true)}>
-            <UserIcon size={14} />
-            {t('identity.setUpDemo')}
-          </button>
-        ) : (
-          <span className="identity-chip is-muted" data-testid="identity-none" title={t('identity.noCredentialsHelp')}>
-            <UserIcon size={14} />
-            {t('identity.noCredentials')}
-          </span>
-        )
+        <button type="button" className="identity-chip is-action" data-testid="identity-setup" title={t('identity.noCredentialsHelp')} onClick={() => setFirstRunOpen(true)}>
+          <UserIcon size={14} />
+          {t('identity.setUpDemo')}
+        </button>
       ) : (
         <>
           <UserMenu onChoose={setTarget} />

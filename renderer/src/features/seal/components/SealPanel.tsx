@@ -15,6 +15,7 @@ import { ErrorIcon, LockIcon, StampIcon } from '../../../app/components/icons';
 import { translateDynamic } from '../../../app/i18n';
 import { useNoticeStore } from '../../../app/store';
 import { reasonText } from '../../decision/decision-model';
+import { localizeRefusal } from '../../decision/refusal';
 import { refreshIdentity } from '../../identity/use-identity';
 import { useSealView, type SealControl } from '../use-seal-view';
 import { ApplySealDialog } from './ApplySealDialog';
@@ -71,7 +72,7 @@ function SealBody({ id, revision, view, control, decisionState }: { id: string; 
       setDialog(null);
       void refreshIdentity();
     } catch (thrown) {
-      setError(thrown);
+      setError(localizeRefusal(thrown, i18n.language));
     } finally {
       setBusy(false);
     }
