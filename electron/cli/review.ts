@@ -7,6 +7,8 @@
  *   review validate <package>            check a package exactly as the app's import does
  *   review demo --out <dir> [--seed N]   write the deterministic demo workspace
  *   review keygen --alg sm2|ed25519 --out <dir> [--passphrase-env NAME]   a signing key pair (keygen.ts)
+ *   review decide <package> --policy P --outcome O … --key K --out F      a signed decision (decide.ts)
+ *   review verify <file> [<record>] [--pub K] [--trust A]                 check evidence offline (verify.ts)
  *
  * Exit codes: 0 success / no blocking finding, 1 refused / blocking findings, 2 unusable input.
  */
@@ -24,6 +26,8 @@ import { openCandidateStore } from '../services/candidates/candidate-store';
 import { DEMO_SEED, generateDemoWorkspace } from '../services/demo/generate';
 import { importPackage } from '../services/intake/import-package';
 import { KEYGEN_USAGE, keygen } from './keygen';
+import { DECIDE_USAGE, decide } from './decide';
+import { VERIFY_USAGE, verify } from './verify';
 
 const USAGE = `Usage: npm run review -- <command>
 
@@ -41,6 +45,8 @@ Commands:
                                  sizes and SHA-256/SM3 digests. Prints the candidate digest.
   demo --out <dir> [--seed N]    Write the deterministic demo workspace (packages and policies).
 ${KEYGEN_USAGE}
+${DECIDE_USAGE}
+${VERIFY_USAGE}
 
 Exit codes: 0 ok, 1 refused or blocking findings, 2 unusable input (one line on stderr).`;
 
@@ -191,6 +197,10 @@ export async function run(argv: string[]): Promise<number> {
       return check(rest);
     case 'keygen':
       return keygen(rest);
+    case 'decide':
+      return decide(rest, { env: process.env, out: (line) => console.log(line), err: (line) => console.error(line), pool: () => createScanPool(WORKER) });
+    case 'verify':
+      return verify(rest, { out: (line) => console.log(line), err: (line) => console.error(line) });
     case undefined:
     case '-h':
     case '--help':
