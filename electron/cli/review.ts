@@ -20,7 +20,8 @@ import { parseArgs } from 'node:util';
 import { isRealDate } from '../../shared/formats/common';
 import { localiseFindings, type FindingsDocument } from '../../shared/formats/findings';
 import { ServiceError } from '../../shared/ipc/result';
-import { runCheck } from '../services/check/run-check';
+import { runCheckWithNotes } from '../services/check/run-check';
+import type { CheckNote } from '../../shared/ipc/schemas/review';
 import { createScanPool } from '../services/scan/worker-pool';
 import { openCandidateStore } from '../services/candidates/candidate-store';
 import { DEMO_SEED, generateDemoWorkspace } from '../services/demo/generate';
@@ -80,7 +81,7 @@ async function check(args: string[]): Promise<number> {
   }
   const pool = createScanPool(WORKER);
   try {
-    const doc = await runCheck({
+    const { document: doc, notes } = await runCheckWithNotes({
       packagePath: resolve(positionals[0]!),
       ...(values.policy ? { policyPath: resolve(values.policy) } : {}),
       ...(values.at ? { at: values.at } : {}),
@@ -93,6 +94,7 @@ async function check(args: string[]): Promise<number> {
       console.log(JSON.stringify(localised, null, 2));
     } else {
       printTable(localised, lang);
+      printNotes(notes, lang);
     }
     return doc.summary.block > 0 ? 1 : 0;
   } catch (error) {
@@ -120,7 +122,7 @@ function printTable(doc: FindingsDocument, lang: 'en' | 'zh'): void {
         .filter(Boolean)
         .join(' · '),
       String(f.count),
-      f.message + (f.evidence.length > 0 ? `  [${f.evidence.join(', ')}]` : ''),
+      f.message + (f.evidence.length === 0 ? '' : lang === 'zh' ? `  【${f.evidence.join('；')}】` : `  [${f.evidence.join(', ')}]`),
     ]);
     const header = [l.severity, l.rule, l.clause, l.where, l.count, l.message];
     const widths = header.map((h, i) => Math.min(48, Math.max(width(h), ...rows.map((r) => width(r[i]!)))));
@@ -130,6 +132,13 @@ function printTable(doc: FindingsDocument, lang: 'en' | 'zh'): void {
     for (const r of rows) console.log(line(r));
   }
   console.log(l.summary(doc.summary.block, doc.summary.warn, doc.summary.info));
+}
+
+/** What could not be checked (disclosure control without quasi-identifiers, say): table mode only, so --json stays FORMATS.md §3. */
+function printNotes(notes: readonly CheckNote[], lang: 'en' | 'zh'): void {
+  if (notes.length === 0) return;
+  console.log(lang === 'zh' ? '未检查的项目：' : 'Not checked:');
+  for (const note of notes) console.log(`  - ${lang === 'zh' ? (note.messageZh ?? note.message) : note.message}`);
 }
 
 /** Display width: CJK characters take two columns. */
