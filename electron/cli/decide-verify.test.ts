@@ -12,9 +12,10 @@ import { generateKeyPair, type PrivateKeyHandle } from '../../shared/crypto/sign
 import { completeRecord } from '../../shared/records/draft';
 import { envelopeLine, signRecord } from '../../shared/records/envelope';
 import type { SignedRecord } from '../../shared/records/schemas';
-import { sampleCredential, sampleDecision, sampleSealApplication } from '../../shared/records/testing/samples';
+import { sampleCredential, sampleDecision, sampleSeal, sampleSealApplication } from '../../shared/records/testing/samples';
 import { openAuditLog } from '../services/audit/audit-log';
 import { renderOpinionPdf } from '../services/sealed-pdf';
+import { sealPicture } from '../../shared/seal/seal-picture';
 import { sampleOpinionInput } from '../services/sealed-pdf/testing';
 import { createScanPool } from '../services/scan/worker-pool';
 import { buildScanWorker } from '../services/testing/test-platform';
@@ -128,6 +129,25 @@ describe('review verify', () => {
     expect(ok.err).toEqual([]);
     expect(ok.code).toBe(0);
     expect(ok.out).toHaveLength(2);
+  });
+
+  it('verifies a seal definition with the authority key, and refuses it once its picture changes', async () => {
+    const authority = generateKeyPair('SM2-SM3');
+    const svg = sealPicture({ name: '浙江省公共数据授权运营合同专用章（样例）' }).svg;
+    const seal = sampleSeal({
+      picture: { type: 'SVG', data: Buffer.from(svg).toString('base64'), widthMm: 42, heightMm: 42 },
+      signer: { id: 'authority', name: '主管部门（样例）', keyId: authority.publicKey.keyId },
+    });
+    await writeFile(join(work, 'seal.json'), signed(seal, authority.privateKey));
+    await writeFile(join(work, 'seal-authority.pem'), authority.publicKey.pem);
+    expect((await verifyWith([join(work, 'seal.json'), '--trust', join(work, 'seal-authority.pem')])).code).toBe(0);
+    // The star drawn a little differently: still a well-formed picture, no longer the signed one.
+    const redrawn = Buffer.from(svg.replace('<polygon', '<polygon data-x="1"')).toString('base64');
+    const text = (await readFile(join(work, 'seal.json'), 'utf8')).replace(Buffer.from(svg).toString('base64'), redrawn);
+    await writeFile(join(work, 'seal-changed.json'), text);
+    const bad = await verifyWith([join(work, 'seal-changed.json'), '--trust', join(work, 'seal-authority.pem')]);
+    expect(bad.code).toBe(1);
+    expect(bad.err.join('\n')).toMatch(/^invalid: .*signature/m);
   });
 
   it('verifies a sealed PDF against its seal application until a byte of the PDF changes', async () => {
