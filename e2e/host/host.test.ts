@@ -35,7 +35,7 @@ const call = (channel: string, body: unknown, headers: Record<string, string> = 
 describe('browser host', () => {
   it('answers a valid call from its own page', async () => {
     const response = await call('settings:get', {}, { 'x-workstation-token': token, origin: host.url.replace(/\/$/, '') });
-    expect(await response.json()).toEqual({ ok: true, value: { language: 'zh-CN', contentProtection: false } });
+    expect(await response.json()).toEqual({ ok: true, value: { language: 'zh-CN', contentProtection: false, signingIdleMinutes: 10 } });
   });
 
   it('refuses a call without the token, or from another origin', async () => {

@@ -19,13 +19,13 @@ const emitUnchecked = (sink: EventSink, event: string, payload: unknown) => {
 describe('createEventSink', () => {
   it('sends a payload that matches the contract', () => {
     const { sink, send } = setup();
-    sink('settings:changed', { language: 'en', contentProtection: true });
-    expect(send).toHaveBeenCalledWith('settings:changed', { language: 'en', contentProtection: true });
+    sink('settings:changed', { language: 'en', contentProtection: true, signingIdleMinutes: 10 });
+    expect(send).toHaveBeenCalledWith('settings:changed', { language: 'en', contentProtection: true, signingIdleMinutes: 10 });
   });
 
   it('drops and logs a payload that does not match', () => {
     const { sink, send, lines } = setup();
-    emitUnchecked(sink, 'settings:changed', { language: 'fr', contentProtection: true });
+    emitUnchecked(sink, 'settings:changed', { language: 'fr', contentProtection: true, signingIdleMinutes: 10 });
     emitUnchecked(sink, 'candidates:changed', { reason: 'import', raw: 'secret' });
     expect(send).not.toHaveBeenCalled();
     expect(lines.join('')).toContain('does not match the IPC contract');

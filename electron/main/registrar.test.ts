@@ -14,7 +14,7 @@ const trusted: InvokeEventLike = { senderFrame: { url: 'app://workstation/index.
 function setup(overrides: Partial<Handlers> = {}) {
   const internal = vi.fn();
   const handlers = {
-    'settings:get': () => ({ language: 'zh-CN', contentProtection: false }),
+    'settings:get': () => ({ language: 'zh-CN', contentProtection: false, signingIdleMinutes: 10 }),
     'shell:open-external': () => {
       throw new ServiceError('shell.url-refused', 'Only http and https links can be opened outside the workstation.');
     },
@@ -30,7 +30,7 @@ function setup(overrides: Partial<Handlers> = {}) {
 describe('createIpcHandler', () => {
   it('answers a trusted, valid request with the handler value', async () => {
     const { handle } = setup();
-    await expect(handle('settings:get', trusted, {})).resolves.toEqual({ ok: true, value: { language: 'zh-CN', contentProtection: false } });
+    await expect(handle('settings:get', trusted, {})).resolves.toEqual({ ok: true, value: { language: 'zh-CN', contentProtection: false, signingIdleMinutes: 10 } });
   });
 
   it.each<[string, InvokeEventLike]>([
@@ -39,7 +39,7 @@ describe('createIpcHandler', () => {
     ['a look-alike host', { senderFrame: { url: 'app://workstation.evil/', parent: null } }],
     ['a destroyed frame', { senderFrame: null }],
   ])('refuses %s with ipc.forbidden-sender before parsing anything', async (_name, event) => {
-    const handler = vi.fn(() => ({ language: 'en' as const, contentProtection: false }));
+    const handler = vi.fn(() => ({ language: 'en' as const, contentProtection: false, signingIdleMinutes: 10 }));
     const { handle } = setup({ 'settings:get': handler });
     const result = await handle('settings:get', event, {});
     expect(result).toMatchObject({ ok: false, error: { code: 'ipc.forbidden-sender' } });

@@ -85,7 +85,7 @@ export async function createServices(platform: Platform): Promise<Services> {
 
   // Signed records (issue 5): this device's journal, the signing keys, who signs, decisions and the seal.
   const journal = await openJournal({ dataDir: platform.dataDir, deviceId: await deviceId(platform.dataDir), log: platform.log });
-  const keys = await openKeyStore({ dir: join(platform.dataDir, 'keys'), audit, log: platform.log });
+  const keys = await openKeyStore({ dir: join(platform.dataDir, 'keys'), audit, log: platform.log, idleLockMs: () => settings.get().signingIdleMinutes * 60_000 });
   const identity = await openIdentityService({ platform, journal, keys, audit });
   const decisions = createDecisionService({ platform, store, policies, review, identity, journal, audit });
   const seals = createSealService({ platform, decisions, identity, journal, audit });

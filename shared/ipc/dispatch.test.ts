@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Handlers } from './dispatch';
 import { ServiceError } from './result';
 
-const settings = { language: 'zh-CN', contentProtection: false } as const;
+const settings = { language: 'zh-CN', contentProtection: false, signingIdleMinutes: 10 } as const;
 
 function dispatcher(overrides: Partial<Handlers> = {}) {
   const internal = vi.fn();
@@ -18,7 +18,7 @@ function dispatcher(overrides: Partial<Handlers> = {}) {
 describe('createDispatcher', () => {
   it('returns the handler value for a valid request', async () => {
     const { dispatch } = dispatcher();
-    expect(await dispatch('settings:update', { language: 'en' })).toEqual({ ok: true, value: { language: 'en', contentProtection: false } });
+    expect(await dispatch('settings:update', { language: 'en' })).toEqual({ ok: true, value: { language: 'en', contentProtection: false, signingIdleMinutes: 10 } });
   });
 
   it('refuses an unknown channel without calling anything', async () => {
@@ -68,7 +68,7 @@ describe('createDispatcher', () => {
   });
 
   it('refuses to return a response that breaks the contract', async () => {
-    const { dispatch, internal } = dispatcher({ 'settings:get': () => ({ language: 'klingon', contentProtection: false }) as never });
+    const { dispatch, internal } = dispatcher({ 'settings:get': () => ({ language: 'klingon', contentProtection: false, signingIdleMinutes: 10 }) as never });
     expect(await dispatch('settings:get', {})).toMatchObject({ ok: false, error: { code: 'ipc.internal' } });
     expect(internal).toHaveBeenCalledOnce();
   });

@@ -141,6 +141,21 @@ describe('key store', () => {
     expect(clock.pending()).toBe(0);
   });
 
+  it('reads a changing idle time (a setting) at each unlock and signature', async () => {
+    const dataDir = newDataDir();
+    const clock = fakeClock();
+    let minutes = 10;
+    const { keys } = await open(dataDir, clock, { idleLockMs: () => minutes * 60_000 });
+    const { keyId } = await keys.create('Ed25519', PASSPHRASE);
+    await keys.unlock(keyId, PASSPHRASE, 'reviewer-a');
+    expect((await keys.list())[0]!.idleLockAt).toBe(clock.now() + 10 * 60_000);
+    minutes = 2;
+    keys.sign(keyId, message);
+    expect((await keys.list())[0]!.idleLockAt).toBe(clock.now() + 2 * 60_000);
+    await clock.advance(2 * 60_000);
+    expect(keys.isUnlocked(keyId)).toBe(false);
+  });
+
   it('slows down wrong passphrases: three are free, then 30 s, then 60 s; the right one resets it; all audited', async () => {
     const dataDir = newDataDir();
     const clock = fakeClock();

@@ -52,7 +52,8 @@ export type KeyStoreOptions = {
   dir: string;
   audit: Pick<AuditLog, 'append' | 'read'>;
   log?: Logger;
-  idleLockMs?: number;
+  /** Idle time before an unlocked key locks itself: a number, or a function read at each unlock and signature (a setting). */
+  idleLockMs?: number | (() => number);
   clock?: KeyStoreClock;
   rateLimit?: RateLimit;
   /** scrypt cost of new key files (tests use the cheapest, 15). */
@@ -112,7 +113,12 @@ type Throttle = { failures: number; blockedUntil: number };
 export async function openKeyStore(options: KeyStoreOptions): Promise<KeyStore> {
   const { dir } = options;
   const clock = options.clock ?? systemClock;
-  const idleLockMs = options.idleLockMs ?? DEFAULT_IDLE_LOCK_MS;
+  const idleLockOption = options.idleLockMs ?? DEFAULT_IDLE_LOCK_MS;
+  const idleLockMsNow = (): number => {
+    const ms = typeof idleLockOption === 'function' ? idleLockOption() : idleLockOption;
+    return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_IDLE_LOCK_MS;
+  };
+  const idleLockMs = idleLockMsNow();
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (!Number.isFinite(idleLockMs) || idleLockMs <= 0) throw new RangeError(`idleLockMs must be a positive number of milliseconds (got ${idleLockMs})`);
   const unlocked = new Map<string, Unlocked>();
@@ -197,10 +203,11 @@ export async function openKeyStore(options: KeyStoreOptions): Promise<KeyStore> 
 
   const arm = (keyId: string, entry: Unlocked) => {
     if (entry.timer !== undefined) clock.clearTimeout(entry.timer);
-    entry.idleLockAt = clock.now() + idleLockMs;
+    const ms = idleLockMsNow();
+    entry.idleLockAt = clock.now() + ms;
     entry.timer = clock.setTimeout(() => {
       void lockKey(keyId, entry.actor, 'idle').catch((error: unknown) => options.log?.error('auto-lock failed', { keyId, error }));
-    }, idleLockMs);
+    }, ms);
   };
 
   const lockKey = (keyId: string, actor: string, reason: string): Promise<void> =>

@@ -8,7 +8,7 @@ import { ApiError, createApi } from './api';
 import { describeError } from './errors';
 import { applyLanguage } from './i18n';
 
-const settings = { language: 'en', contentProtection: false };
+const settings = { language: 'en', contentProtection: false, signingIdleMinutes: 10 };
 
 function bridgeWith(answer: unknown, capture?: (request: unknown) => void) {
   return {
@@ -42,7 +42,7 @@ describe('invoke', () => {
   });
 
   it('refuses a value that does not match the contract, naming the field', async () => {
-    const api = createApi(() => bridgeWith({ ok: true, value: { language: 'fr', contentProtection: false } }));
+    const api = createApi(() => bridgeWith({ ok: true, value: { language: 'fr', contentProtection: false, signingIdleMinutes: 10 } }));
     await expect(api.invoke('settings:get', {})).rejects.toMatchObject({ code: 'client.bad-response', params: { channel: 'settings:get', field: 'language' } });
   });
 
@@ -74,9 +74,9 @@ describe('subscribe', () => {
     };
     const received: unknown[] = [];
     const unsubscribe = createApi(() => bridge).subscribe('settings:changed', (payload) => received.push(payload));
-    listener?.({ language: 'en', contentProtection: true });
+    listener?.({ language: 'en', contentProtection: true, signingIdleMinutes: 10 });
     listener?.({ language: 'xx' });
-    expect(received).toEqual([{ language: 'en', contentProtection: true }]);
+    expect(received).toEqual([{ language: 'en', contentProtection: true, signingIdleMinutes: 10 }]);
     unsubscribe();
     expect(unsubscribed).toBe(true);
   });

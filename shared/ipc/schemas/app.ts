@@ -20,10 +20,12 @@ export const Settings = z.strictObject({
   language: z.enum(LANGUAGES),
   /** Hide the window from screen capture (secure rooms); `setContentProtection` in Electron. */
   contentProtection: z.boolean(),
+  /** Minutes without a signature after which the current user's signing key locks itself (settings files from before this field get the default). */
+  signingIdleMinutes: z.number().int().min(1).max(240).default(10),
 });
 export type Settings = z.output<typeof Settings>;
 
 export const SettingsPatch = Settings.partial();
 export type SettingsPatch = z.output<typeof SettingsPatch>;
 
-export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', contentProtection: false };
+export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', contentProtection: false, signingIdleMinutes: 10 };

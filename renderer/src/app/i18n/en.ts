@@ -894,6 +894,8 @@ export const en: Messages = {
     languageHelp: 'Stored on this workstation and applied to the menus as well.',
     securityTitle: 'Security',
     contentProtection: 'Content protection',
+    signingIdleMinutes: 'Lock the signing key after (minutes without a signature)',
+    signingIdleHelp: 'An unlocked signing key locks itself after this many idle minutes (1–240); the next signature asks for the passphrase again.',
     contentProtectionHelp: "When on, the operating system's screenshot and screen recording tools cannot capture the workstation window (for secure review rooms).",
     contentProtectionUnsupported: 'This host does not support content protection; the option has no effect here.',
     aboutTitle: 'About',

@@ -877,6 +877,8 @@ export const zhCN = {
     languageHelp: '语言保存在本工作站上，并同时应用于菜单。',
     securityTitle: '安全',
     contentProtection: '防截屏保护',
+    signingIdleMinutes: '签名密钥自动锁定（无签名的分钟数）',
+    signingIdleHelp: '已解锁的签名密钥在无签名操作达到该分钟数（1–240）后自动锁定，再次签名须重新输入口令。',
     contentProtectionHelp: '开启后，操作系统的截屏与录屏工具无法捕获工作站窗口（适用于涉密审核室）。',
     contentProtectionUnsupported: '当前宿主不支持防截屏保护，此选项不会生效。',
     aboutTitle: '关于',

@@ -16,6 +16,7 @@ export function SettingsView() {
   const saving = useSettingsStore((s) => s.saving);
   const languageHelpId = useId();
   const protectionHelpId = useId();
+  const idleHelpId = useId();
   const supported = appInfo?.contentProtectionSupported ?? false;
 
   return (
@@ -75,6 +76,27 @@ export function SettingsView() {
                 </strong>
               </>
             )}
+          </p>
+          <label className="field-row">
+            <span>{t('settings.signingIdleMinutes')}</span>
+            <input
+              type="number"
+              min={1}
+              max={240}
+              step={1}
+              data-testid="settings-signing-idle"
+              defaultValue={settings?.signingIdleMinutes ?? 10}
+              key={settings?.signingIdleMinutes ?? 10}
+              disabled={saving}
+              aria-describedby={idleHelpId}
+              onBlur={(e) => {
+                const minutes = Number(e.target.value);
+                if (Number.isInteger(minutes) && minutes >= 1 && minutes <= 240 && minutes !== settings?.signingIdleMinutes) void updateSettings({ signingIdleMinutes: minutes });
+              }}
+            />
+          </label>
+          <p className="help" id={idleHelpId}>
+            {t('settings.signingIdleHelp')}
           </p>
         </Card>
 
