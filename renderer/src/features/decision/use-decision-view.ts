@@ -3,7 +3,9 @@
  * again when `decision:changed` names this revision, when the user changes (what is blinded and
  * what one may do depend on who asks), and when the findings change (the view pins their digest
  * and acknowledgements). Signing and revoking answer with the new view, shown at once — only
- * after main has written the record to its journal, which it does before answering.
+ * after main has written the record to its journal, which it does before answering. A view
+ * read for another user is never shown: after a switch the panel waits for the new user's view
+ * (the last user's one may show decisions the new user must not see yet).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RequestOf } from '../../../../shared/ipc/contract';
@@ -36,7 +38,7 @@ export function follow(subscribe: () => () => void, what: string): () => void {
 }
 
 export function useDecisionView(id: string, revision: number): DecisionControl {
-  const [state, setState] = useState<DecisionViewState>({ status: 'loading', view: null, error: null });
+  const [loaded, setLoaded] = useState<{ user: string | null; state: DecisionViewState }>({ user: null, state: { status: 'loading', view: null, error: null } });
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const userId = useIdentityStore((s) => currentUserId(s.status));
@@ -48,10 +50,10 @@ export function useDecisionView(id: string, revision: number): DecisionControl {
     const load = async () => {
       try {
         const view = await api.invoke('decision:view', { id, revision });
-        if (latest.current === request) setState({ status: 'ready', view, error: null });
+        if (latest.current === request) setLoaded({ user: userId, state: { status: 'ready', view, error: null } });
       } catch (error) {
         log.warn('decision:view failed', { id, revision, error: describeThrown(error) });
-        if (latest.current === request) setState((current) => ({ status: 'failed', view: current.view, error }));
+        if (latest.current === request) setLoaded((current) => ({ user: userId, state: { status: 'failed', view: current.user === userId ? current.state.view : null, error } }));
       }
     };
     void load();
@@ -79,14 +81,18 @@ export function useDecisionView(id: string, revision: number): DecisionControl {
     };
   }, [id, revision, reload]);
 
-  const accept = useCallback((view: DecisionView) => {
-    latest.current++;
-    setState({ status: 'ready', view, error: null });
-    return view;
-  }, []);
+  const accept = useCallback(
+    (view: DecisionView) => {
+      latest.current++;
+      setLoaded({ user: userId, state: { status: 'ready', view, error: null } });
+      return view;
+    },
+    [userId],
+  );
 
   const sign = useCallback(async (request: Omit<RequestOf<'decision:sign'>, 'id' | 'revision'>) => accept(await api.invoke('decision:sign', { id, revision, ...request })), [id, revision, accept]);
   const revoke = useCallback(async (target: string, reason: string) => accept(await api.invoke('decision:revoke', { id, revision, target, reason })), [id, revision, accept]);
 
+  const state: DecisionViewState = loaded.user === userId ? loaded.state : { status: 'loading', view: null, error: null };
   return { ...state, reload, sign, revoke };
 }

@@ -2,7 +2,7 @@
 // first run is offered, the roles' order, the signer's state, whom one can switch to.
 import { describe, expect, it } from 'vitest';
 import type { IdentityStatus, UserSummary } from '../../../../shared/ipc/schemas/identity';
-import { checkDemoPassphrase, clockTime, msUntilLock, signerState, sortedRoles, switchTargets, wantsFirstRun } from './identity-model';
+import { checkDemoPassphrase, clockTime, msUntilLock, retryWaitSeconds, signerState, sortedRoles, switchTargets, wantsFirstRun } from './identity-model';
 
 function user(id: string, roles: UserSummary['roles']): UserSummary {
   return { id, name: `${id}（样例）`, roles, keyId: `sm2:${id}`, alg: 'SM2-SM3', validFrom: '2026-01-01', validTo: '2027-01-01' };
@@ -57,6 +57,15 @@ describe('roles and users', () => {
     const current = { user: users[0]!, unlocked: true, lockAt: null };
     expect(switchTargets(status({ current })).map((u) => u.id)).toEqual(['second-b', 'custodian', 'reviewer-a']);
     expect(switchTargets(status()).map((u) => u.id)).toEqual(['reviewer-a', 'second-b', 'custodian']);
+  });
+});
+
+describe('retryWaitSeconds', () => {
+  it('reads the wait from a wrong passphrase or a rate limit', () => {
+    expect(retryWaitSeconds({ keyId: 'sm2:1', consecutiveFailures: 3, retryAfterSeconds: 30 })).toBe(30);
+    expect(retryWaitSeconds({ keyId: 'sm2:1', seconds: 12.2 })).toBe(13);
+    expect(retryWaitSeconds({ keyId: 'sm2:1', consecutiveFailures: 1 })).toBe(0);
+    expect(retryWaitSeconds({ seconds: '30' })).toBe(0);
   });
 });
 

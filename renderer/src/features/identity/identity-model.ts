@@ -51,6 +51,15 @@ export function switchTargets(status: IdentityStatus): UserSummary[] {
   return [...status.users.filter((u) => u.id !== currentId), ...status.users.filter((u) => u.id === currentId)];
 }
 
+/**
+ * How long main makes the next passphrase try wait after this error, in seconds: the key
+ * store's `retryAfterSeconds` on a wrong passphrase, `seconds` when rate-limited; 0 otherwise.
+ */
+export function retryWaitSeconds(params: Readonly<Record<string, string | number>>): number {
+  const value = params.retryAfterSeconds ?? params.seconds;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.ceil(value) : 0;
+}
+
 /** Milliseconds until `lockAt` from `now`, or null when there is no auto-lock time. */
 export function msUntilLock(lockAt: string | null, now: number): number | null {
   if (lockAt === null) return null;

@@ -2,7 +2,7 @@
  * The seal view of one candidate revision from main (`seal:view`), kept current like the
  * decision view: read again on `decision:changed` for this revision (seal records announce
  * themselves with it too) and when the user or their lock changes. Each action answers with the
- * new view, shown at once.
+ * new view, shown at once. A view read for another user is not shown after a switch.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SealView } from '../../../../shared/ipc/schemas/seal';
@@ -24,7 +24,7 @@ export type SealControl = SealViewState & {
 };
 
 export function useSealView(id: string, revision: number): SealControl {
-  const [state, setState] = useState<SealViewState>({ status: 'loading', view: null, error: null });
+  const [loaded, setLoaded] = useState<{ user: string | null; state: SealViewState }>({ user: null, state: { status: 'loading', view: null, error: null } });
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const userId = useIdentityStore((s) => currentUserId(s.status));
@@ -36,10 +36,10 @@ export function useSealView(id: string, revision: number): SealControl {
     const load = async () => {
       try {
         const view = await api.invoke('seal:view', { id, revision });
-        if (latest.current === request) setState({ status: 'ready', view, error: null });
+        if (latest.current === request) setLoaded({ user: userId, state: { status: 'ready', view, error: null } });
       } catch (error) {
         log.warn('seal:view failed', { id, revision, error: describeThrown(error) });
-        if (latest.current === request) setState((current) => ({ status: 'failed', view: current.view, error }));
+        if (latest.current === request) setLoaded((current) => ({ user: userId, state: { status: 'failed', view: current.user === userId ? current.state.view : null, error } }));
       }
     };
     void load();
@@ -57,11 +57,14 @@ export function useSealView(id: string, revision: number): SealControl {
     [id, revision, reload],
   );
 
-  const accept = useCallback((view: SealView) => {
-    latest.current++;
-    setState({ status: 'ready', view, error: null });
-    return view;
-  }, []);
+  const accept = useCallback(
+    (view: SealView) => {
+      latest.current++;
+      setLoaded({ user: userId, state: { status: 'ready', view, error: null } });
+      return view;
+    },
+    [userId],
+  );
 
   const request = useCallback(async (reason: string, copies: number) => accept(await api.invoke('seal:request', { id, revision, reason, copies })), [id, revision, accept]);
   const approve = useCallback(
@@ -70,5 +73,6 @@ export function useSealView(id: string, revision: number): SealControl {
   );
   const apply = useCallback(async (requestId: string) => accept(await api.invoke('seal:apply', { id, revision, request: requestId })), [id, revision, accept]);
 
+  const state: SealViewState = loaded.user === userId ? loaded.state : { status: 'loading', view: null, error: null };
   return { ...state, reload, request, approve, apply };
 }

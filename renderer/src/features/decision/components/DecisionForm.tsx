@@ -27,8 +27,6 @@ import type { DecisionControl } from '../use-decision-view';
 import { ConditionsEditor } from './ConditionsEditor';
 import { PinnedDigests } from './PinnedDigests';
 
-/** States in which no further decision can be signed on this revision; the form gives way to the reason. */
-const CLOSED_STATES = new Set<DecisionView['state']>(['final-approved', 'final-rejected', 'returned', 'revoked']);
 
 type Signed = { outcome: DecisionOutcome; role: 'reviewer' | 'second-reviewer'; state: DecisionView['state'] };
 
@@ -56,7 +54,6 @@ export function DecisionForm({ view, control }: { view: DecisionView; control: D
   const permission = signPermission(view);
   const role = signingRole(view);
   const rule = commentRule(draft.outcome, view);
-  const closed = !permission.allowed && CLOSED_STATES.has(view.state);
   const refusal = reasonText(permission, i18n.language);
 
   // The risk summary's Approve asks for the form with an approval chosen.
@@ -119,20 +116,27 @@ export function DecisionForm({ view, control }: { view: DecisionView; control: D
           </div>
         </div>
       )}
-      {closed ? (
-        <p className="decision-closed" data-testid="decision-closed">
-          <LockIcon size={14} />
-          <span data-testid="decision-sign-reason">{refusal}</span>
-        </p>
+      {!permission.allowed ? (
+        // Nothing to fill in when this user cannot sign now: the reason, beside the disabled button.
+        <div className="decision-closed" data-testid="decision-closed" data-state={view.state}>
+          <span id={ids.reason} className="decision-sign-reason" data-testid="decision-sign-reason">
+            <LockIcon size={14} />
+            {refusal}
+          </span>
+          <button type="button" className="button primary" data-testid="decision-sign" disabled aria-describedby={ids.reason}>
+            <SignIcon size={14} />
+            {role === 'second-reviewer' ? t('decision.form.signSecond') : t('decision.form.sign')}
+          </button>
+        </div>
       ) : (
-        <form ref={formRef} className="decision-form" data-testid="decision-form" data-role={role} onSubmit={(event) => void submit(event)} noValidate aria-describedby={permission.allowed ? undefined : ids.reason}>
+        <form ref={formRef} className="decision-form" data-testid="decision-form" data-role={role} onSubmit={(event) => void submit(event)} noValidate>
           {role === 'second-reviewer' && (
             <div className="banner banner-info" data-testid="decision-second-note">
               <InfoIcon size={16} />
               <span>{t('decision.form.secondNote')}</span>
             </div>
           )}
-          <fieldset className="decision-fields" disabled={!permission.allowed || busy}>
+          <fieldset className="decision-fields" disabled={busy}>
             <fieldset className="outcome-group" aria-invalid={problemOf('outcome') !== null}>
               <legend className="field-label">
                 {t('decision.form.outcome')} <span className="required-mark">{t('decision.form.required')}</span>
@@ -305,18 +309,12 @@ export function DecisionForm({ view, control }: { view: DecisionView; control: D
           )}
 
           <footer className="decision-form-foot">
-            {!permission.allowed && (
-              <span id={ids.reason} className="decision-sign-reason" data-testid="decision-sign-reason">
-                <LockIcon size={14} />
-                {refusal}
-              </span>
-            )}
-            {permission.allowed && draft.outcome !== null && view.secondReviewRequired && role === 'reviewer' && (
+            {draft.outcome !== null && view.secondReviewRequired && role === 'reviewer' && (
               <span className="muted small decision-sign-note" data-testid="decision-second-required-note">
                 {t('decision.form.secondRequiredNote')}
               </span>
             )}
-            <button type="submit" className="button primary" data-testid="decision-sign" disabled={!permission.allowed || busy} aria-describedby={permission.allowed ? undefined : ids.reason}>
+            <button type="submit" className="button primary" data-testid="decision-sign" disabled={busy}>
               <SignIcon size={14} />
               {busy ? t('decision.form.signing') : role === 'second-reviewer' ? t('decision.form.signSecond') : t('decision.form.sign')}
             </button>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
 import { ErrorIcon, RefreshIcon } from '../../../app/components/icons';
 import { useNoticeStore } from '../../../app/store';
+import { currentUserId, useIdentityStore } from '../../identity/store';
 import { SealPanel } from '../../seal/components/SealPanel';
 import { revocableApprovals } from '../decision-model';
 import { localizeRefusal } from '../refusal';
@@ -22,6 +23,7 @@ import '../decision.css';
 export function DecisionPanel({ id, revision }: { id: string; revision: number }) {
   const { t, i18n } = useTranslation();
   const control = useDecisionView(id, revision);
+  const userId = useIdentityStore((s) => currentUserId(s.status));
   const [revoking, setRevoking] = useState<string | null>(null);
   const [revokeBusy, setRevokeBusy] = useState(false);
   const [revokeError, setRevokeError] = useState<unknown>(null);
@@ -79,7 +81,8 @@ export function DecisionPanel({ id, revision }: { id: string; revision: number }
       <DecisionStateBanner view={view} />
       <div className="decision-columns">
         <div className="decision-main">
-          <DecisionForm key={`${view.candidate.id}@${view.candidate.revision}`} view={view} control={control} />
+          {/* Keyed by the user too: what one user just signed (the success message says the outcome) is never shown to the next one. */}
+          <DecisionForm key={`${view.candidate.id}@${view.candidate.revision}\u0000${userId ?? ''}`} view={view} control={control} />
         </div>
         <div className="decision-side">
           <DecisionList

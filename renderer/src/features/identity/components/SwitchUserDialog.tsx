@@ -6,7 +6,7 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../../../shared/ipc/schemas/identity';
-import { api } from '../../../app/api';
+import { api, ApiError } from '../../../app/api';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
 import { FormDialog } from '../../../app/components/FormDialog';
 import { ErrorIcon, UnlockIcon } from '../../../app/components/icons';
@@ -15,6 +15,8 @@ import { describeThrown, log } from '../../../app/log';
 import { useNoticeStore } from '../../../app/store';
 import { useModalDialog } from '../../../app/use-modal-dialog';
 import { PassphraseField } from '../../workspace-lock/components/PassphraseField';
+import { useCountdown } from '../../workspace-lock/use-countdown';
+import { retryWaitSeconds } from '../identity-model';
 import { useIdentityStore } from '../store';
 import { RoleList } from './RoleList';
 
@@ -31,6 +33,11 @@ export function SwitchUserDialog({ user, isCurrent, onClose }: { user: UserSumma
   const [visible, setVisible] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // After repeated wrong passphrases main makes the next try wait; counted down here.
+  const [retryAt, setRetryAt] = useState(0);
+  const waitId = useId();
+  const secondsLeft = useCountdown(retryAt);
+  const waiting = secondsLeft > 0;
 
   useModalDialog(dialogRef, inputRef);
 
@@ -40,7 +47,7 @@ export function SwitchUserDialog({ user, isCurrent, onClose }: { user: UserSumma
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy) return;
+    if (busy || waiting) return;
     if (passphrase === '') {
       setProblem({ kind: 'required' });
       inputRef.current?.focus();
@@ -57,6 +64,8 @@ export function SwitchUserDialog({ user, isCurrent, onClose }: { user: UserSumma
       log.warn('identity:switch failed', { code: describeError(error).code, error: describeThrown(error) });
       setPassphrase('');
       setProblem({ kind: 'error', error });
+      const wait = error instanceof ApiError ? retryWaitSeconds(error.params) : 0;
+      if (wait > 0) setRetryAt(Date.now() + wait * 1000);
       setBusy(false);
       requestAnimationFrame(() => inputRef.current?.focus());
     }
@@ -98,7 +107,7 @@ export function SwitchUserDialog({ user, isCurrent, onClose }: { user: UserSumma
           invalid={problem !== null}
           disabled={busy}
           autoComplete="current-password"
-          {...(problem ? { describedBy: errorId } : {})}
+          {...(problem || waiting ? { describedBy: [problem ? errorId : '', waiting ? waitId : ''].filter(Boolean).join(' ') } : {})}
           inputRef={inputRef}
           testId="switch-passphrase"
         />
@@ -112,12 +121,17 @@ export function SwitchUserDialog({ user, isCurrent, onClose }: { user: UserSumma
             {problem.kind === 'required' ? <span>{t('identity.switchDialog.required')}</span> : <ErrorMessage error={problem.error} />}
           </div>
         )}
+        {waiting && (
+          <p id={waitId} className="lock-wait" data-testid="switch-wait" data-seconds={secondsLeft}>
+            {t('lock.wait', { seconds: secondsLeft })}
+          </p>
+        )}
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button" onClick={close} disabled={busy}>
           {t('common.cancel')}
         </button>
-        <button type="submit" className="button primary" data-testid="switch-submit" disabled={busy}>
+        <button type="submit" className="button primary" data-testid="switch-submit" disabled={busy || waiting}>
           <UnlockIcon size={14} />
           {busy ? t('identity.switchDialog.submitting') : isCurrent ? t('identity.switchDialog.unlockSubmit') : t('identity.switchDialog.submit')}
         </button>

@@ -61,7 +61,8 @@ function SealBody({ id, revision, view, control, decisionState }: { id: string; 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const { seal, can } = view;
-  const open = view.requests.find((r) => r.status === 'requested' || r.status === 'approved') ?? null;
+  // A new request is offered while none is under way and the document is not sealed yet (after a denial, say).
+  const offerRequest = view.decision !== null && !view.requests.some((r) => r.status !== 'denied');
 
   const run = async (action: () => Promise<SealView>, notice: string) => {
     setBusy(true);
@@ -145,7 +146,7 @@ function SealBody({ id, revision, view, control, decisionState }: { id: string; 
           </ol>
         )}
 
-        {view.decision !== null && open === null && (
+        {offerRequest && (
           <div className="seal-request-action">
             <button type="button" className="button primary" data-testid="seal-request-open" disabled={!can.request.allowed} aria-describedby={can.request.allowed ? undefined : reasonId} onClick={() => openDialog({ kind: 'request' })}>
               <StampIcon size={14} />

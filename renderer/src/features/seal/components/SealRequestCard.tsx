@@ -92,7 +92,7 @@ function StepItem({ step }: { step: SealStep }) {
           </span>
         )}
         {step.state === 'current' && <span className="muted small">{t(`seal.steps.waiting.${step.step}`)}</span>}
-        {step.step === 'approval' && step.comment && <span className="seal-step-comment">“{step.comment}”</span>}
+        {step.step === 'approval' && step.comment && <span className="seal-step-comment">{step.comment}</span>}
         {step.step === 'applied' && step.ledgerNo && (
           <span className="seal-ledger-no" data-testid="seal-ledger-no">
             {t('seal.ledgerNo', { no: step.ledgerNo })}
