@@ -23,6 +23,7 @@ import { createDecisionService } from './decisions/decision-service';
 import { deviceId } from './identity/device';
 import { openIdentityService } from './identity/identity-service';
 import { openJournal } from './journal/journal';
+import { envelopeLine } from '../../shared/records/envelope';
 import { openKeyStore } from './keys/key-store';
 import { createSealService } from './seal/seal-service';
 
@@ -135,6 +136,20 @@ export async function createServices(platform: Platform): Promise<Services> {
     'seal:document': unlockedOnly(({ id, revision, application }) => seals.document(id, revision, application)),
     'seal:ledger': async () => ({ rows: await seals.ledger() }),
     'seal:ledger-csv': () => seals.ledgerCsv(),
+    'records:since': async ({ afterSeq, limit }) => {
+      const records = [];
+      let hasMore = false;
+      for await (const { envelope } of journal.read()) {
+        const { device } = envelope.record;
+        if (device.id !== journal.deviceId || device.seq <= afterSeq) continue;
+        if (records.length === limit) {
+          hasMore = true;
+          break;
+        }
+        records.push({ id: envelope.record.id, seq: device.seq, format: envelope.record.format, createdAt: envelope.record.createdAt, envelope: envelopeLine(envelope) });
+      }
+      return { deviceId: journal.deviceId, records, hasMore };
+    },
     'audit:recent': async ({ limit }) => {
       const events = await audit.read();
       return { events: events.slice(-limit), total: events.length, chainValid: await audit.verify() };

@@ -14,6 +14,7 @@ import { StoreCreateRequest, StoreStatus, StoreUnlockRequest } from './schemas/s
 import { AcknowledgeRequest, ConformanceRequest, ConformanceRows, ConformanceSummary, FindingsView, RevisionDiff, ScopeDiff } from './schemas/review';
 import { IdentityStatus, SetupDemoRequest, SwitchUserRequest } from './schemas/identity';
 import { DecisionView, RevokeRequest, SignDecisionRequest } from './schemas/decisions';
+import { RecordsSince, RecordsSinceRequest } from './schemas/records';
 import { LedgerRow, SealApplyRequest, SealApproveRequest, SealDocument, SealDocumentRequest, SealRequestRequest, SealView } from './schemas/seal';
 
 const Empty = z.strictObject({});
@@ -98,6 +99,8 @@ export const channels = {
   'seal:ledger': { request: Empty, response: z.strictObject({ rows: z.array(LedgerRow) }) },
   /** The ledger as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese). */
   'seal:ledger-csv': { request: Empty, response: z.strictObject({ fileName: z.string(), csv: z.string() }) },
+  /** This workstation's signed records after a `device.seq`, as journaled (for the outbox sync pushes from). */
+  'records:since': { request: RecordsSinceRequest, response: RecordsSince },
   /** The latest audit events (they hold cell positions and reasons, never revealed values) and whether the chain verifies. */
   'audit:recent': {
     request: z.strictObject({ limit: z.number().int().min(1).max(500) }),

@@ -169,6 +169,13 @@ describe('a signed review from first decision to sealed document', () => {
     expect(formats.filter((f) => f === 'review-decision')).toHaveLength(2);
     expect(formats.slice(-3)).toEqual(['seal-request', 'seal-approval', 'seal-application']);
 
+    // The outbox copy: this device's records in gap-free seq order, each its journal line.
+    const since = await call<{ deviceId: string; records: { seq: number; envelope: string }[]; hasMore: boolean }>('records:since', { afterSeq: 0, limit: 500 });
+    expect(since.records.map((r) => r.seq)).toEqual(lines.map((_, i) => i + 1));
+    expect(since.records.map((r) => r.envelope)).toEqual(lines);
+    const page = await call<{ records: { seq: number }[]; hasMore: boolean }>('records:since', { afterSeq: 3, limit: 2 });
+    expect(page).toMatchObject({ records: [{ seq: 4 }, { seq: 5 }], hasMore: true });
+
     // A sealed document changed afterwards is refused, naming why.
     const stored = join(work, 'data', 'sealed', `${application.ledgerNo}.pdf`);
     await writeFile(stored, Buffer.concat([pdf, Buffer.from('\n% appended\n')]));

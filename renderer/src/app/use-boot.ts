@@ -1,16 +1,27 @@
 /**
  * Start-up of the shell: reads the host info and settings from main, applies the language,
- * subscribes to settings and candidate changes, and starts the first queue sync. The shell
+ * subscribes to settings, candidate and decision changes, and starts the first queue and outbox
+ * sync (signed records main journaled are copied into the Dexie outbox). The shell
  * renders nothing but a splash until this is done, so the first paint is in the right language.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { refreshQueue } from '../features/queue/refresh';
+import { syncOutbox } from '../db/outbox';
 import { useSettingsStore } from '../features/settings/store';
 import { api } from './api';
 import { applyLanguage } from './i18n';
 import { describeThrown, log } from './log';
 
 export type BootState = { phase: 'loading' } | { phase: 'ready' } | { phase: 'failed'; error: unknown };
+
+/** Copies the signed records main journaled into the outbox; a failure is logged (the journal keeps them). */
+async function copyToOutbox(): Promise<void> {
+  try {
+    await syncOutbox((afterSeq) => api.invoke('records:since', { afterSeq, limit: 500 }));
+  } catch (error) {
+    log.error('the outbox could not be brought up to date', { error: describeThrown(error) });
+  }
+}
 
 export function useBoot(): BootState & { retry: () => void } {
   const [state, setState] = useState<BootState>({ phase: 'loading' });
@@ -43,9 +54,14 @@ export function useBoot(): BootState & { retry: () => void } {
           api.subscribe('candidates:changed', () => {
             void refreshQueue();
           }),
+          // A record was signed (main journaled it first): copy it into the outbox.
+          api.subscribe('decision:changed', () => {
+            void copyToOutbox();
+          }),
         );
         setState({ phase: 'ready' });
         await refreshQueue();
+        await copyToOutbox();
       } catch (error) {
         log.error('start-up failed', { error: describeThrown(error) });
         if (!isCancelled()) setState({ phase: 'failed', error });

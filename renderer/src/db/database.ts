@@ -49,7 +49,25 @@ export type ScanProfilesRecord = {
 
 export type ScanProfilesKey = [id: string, revision: number, file: string, sheet: string];
 
-export type WorkstationDb = Dexie & { candidates: Table<QueueRecord, CandidateKey>; scanProfiles: Table<ScanProfilesRecord, ScanProfilesKey> };
+/**
+ * One signed record waiting to be pushed to the central system: the envelope exactly as main
+ * journaled it (fsynced before it was copied here). Sync (a later capability) marks it `sent`.
+ */
+export type OutboxRecord = {
+  id: string;
+  deviceId: string;
+  seq: number;
+  format: string;
+  createdAt: string;
+  envelope: string;
+  status: 'pending' | 'sent';
+};
+
+export type WorkstationDb = Dexie & {
+  candidates: Table<QueueRecord, CandidateKey>;
+  scanProfiles: Table<ScanProfilesRecord, ScanProfilesKey>;
+  outbox: Table<OutboxRecord, string>;
+};
 
 export const DATABASE_NAME = 'export-review-workstation';
 
@@ -64,6 +82,12 @@ export function openDatabase(name: string = DATABASE_NAME): WorkstationDb {
   db.version(2).stores({
     candidates: '[id+revision], status, kind, operatorName, submittedAt',
     scanProfiles: '[id+revision+file+sheet], [id+revision]',
+  });
+  // Version 3: the outbox of signed records (decisions, seal steps) this workstation journaled.
+  db.version(3).stores({
+    candidates: '[id+revision], status, kind, operatorName, submittedAt',
+    scanProfiles: '[id+revision+file+sheet], [id+revision]',
+    outbox: 'id, [deviceId+seq], status',
   });
   return db;
 }
