@@ -22,6 +22,9 @@ export type MicrodataOptions = {
 /** Distinct cell values whose normalised form is remembered (per cache; cleared when full). */
 const CACHED_VALUES = 4096;
 
+/** Combinations of raw quasi-identifier values remembered on the way to their class. */
+const RAW_LEAVES = 100_000;
+
 /** A flat copy of a string (a substring can share, and keep alive, its parent's storage). */
 const ownCopy = (value: string): string => (value.length < 13 ? value : (JSON.parse(JSON.stringify(value)) as string));
 
@@ -146,20 +149,53 @@ export function createMicrodataAccumulator(options: MicrodataOptions): Microdata
   };
   const qiListZh = qiNames.map((n) => `“${n}”`).join('、');
 
+  /**
+   * The class of a row. Rows repeat a few combinations of raw quasi-identifier values, so a
+   * tree of maps keyed by the raw values (as they are, no normalising or key building) leads
+   * to the class; a combination not seen yet takes the keyed way, JSON.stringify of the
+   * normalised values, which is what `state()` and `absorb()` exchange.
+   */
+  const byRaw = new Map<string, unknown>();
+  let rawLeaves = 0;
+  const classOf = (row: number, cells: readonly Cell[]): EquivalenceClass => {
+    let level = byRaw;
+    for (let q = 0; q < qiIdx.length; q++) {
+      const next = level.get(cells[qiIdx[q]!] ?? '');
+      if (next === undefined) break;
+      if (q === qiIdx.length - 1) return next as EquivalenceClass;
+      level = next as Map<string, unknown>;
+    }
+    let key = '[';
+    for (let q = 0; q < qiIdx.length; q++) {
+      if (q > 0) key += ',';
+      key += quoted(cells[qiIdx[q]!]);
+    }
+    key += ']';
+    let c = classes.get(key);
+    if (!c) classes.set(key, (c = { size: 0, rows: new RowList(), first: row, distinct: sensitive.map(() => new Set<string>()) }));
+    if (rawLeaves < RAW_LEAVES) {
+      rawLeaves++;
+      let at = byRaw;
+      for (let q = 0; q < qiIdx.length; q++) {
+        const raw = ownCopy(cells[qiIdx[q]!] ?? '');
+        if (q === qiIdx.length - 1) {
+          at.set(raw, c);
+        } else {
+          let next = at.get(raw) as Map<string, unknown> | undefined;
+          if (!next) at.set(raw, (next = new Map()));
+          at = next;
+        }
+      }
+    }
+    return c;
+  };
+
   return {
     classes,
 
     add(row: number, cells: readonly Cell[]) {
       if (!usable) return;
-      // The key is JSON.stringify of the normalised quasi-identifiers, built from cached parts.
-      let key = '[';
-      for (let q = 0; q < qiIdx.length; q++) {
-        if (q > 0) key += ',';
-        key += quoted(cells[qiIdx[q]!]);
-      }
-      key += ']';
-      let c = classes.get(key);
-      if (!c) classes.set(key, (c = { size: 0, rows: new RowList(), first: row, distinct: sensitive.map(() => new Set<string>()) }));
+      const c = classOf(row, cells);
       c.size += 1;
       c.rows.add(row);
       if (row < c.first) c.first = row;
