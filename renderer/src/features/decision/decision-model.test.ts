@@ -4,7 +4,7 @@
 // findings digest the reviewer saw); revocation reasons.
 import { describe, expect, it } from 'vitest';
 import type { DecisionItem, DecisionView, Permission } from '../../../../shared/ipc/schemas/decisions';
-import { checkDecision, checkRevokeReason, commentRule, initialDraft, outcomeAvailability, reasonText, revocableApprovals, signingRole, signPermission, stateTone, type DecisionDraft } from './decision-model';
+import { checkDecision, checkRevokeReason, commentRule, initialDraft, outcomeAvailability, reasonText, revocableApprovals, signingRole, signPermission, signRefusals, stateTone, type DecisionDraft } from './decision-model';
 
 const ALLOWED: Permission = { allowed: true, reason: null, reasonZh: null };
 const refused = (reason: string, reasonZh: string): Permission => ({ allowed: false, reason, reasonZh });
@@ -173,6 +173,17 @@ describe('signingRole and signPermission', () => {
     expect(signPermission(v)).toBe(sameReviewer);
     expect(reasonText(signPermission(v), 'zh-CN')).toBe('您签署了初审决定，复核必须由另一人进行。');
     expect(reasonText(signPermission(v), 'en')).toMatch(/^You signed the first decision/);
+  });
+
+  it('gives both reasons while a first decision awaits its second review, once each', () => {
+    const awaiting = refused('A new decision cannot be signed now: a first decision awaits its second review.', '现在不能签署新的审核决定：初审决定正在等待复核。');
+    const role = refused('You need the second-reviewer role to sign a second review.', '签署复核意见需要复核人角色。');
+    const v = view({ state: 'first-signed-awaiting-second', can: { decide: awaiting, secondReview: role, revoke: refused('x', 'x') } });
+    expect(signRefusals(v, 'zh-CN')).toEqual(['现在不能签署新的审核决定：初审决定正在等待复核。', '签署复核意见需要复核人角色。']);
+    const same = view({ state: 'first-signed-awaiting-second', can: { decide: role, secondReview: role, revoke: refused('x', 'x') } });
+    expect(signRefusals(same, 'en')).toEqual(['You need the second-reviewer role to sign a second review.']);
+    expect(signRefusals(view({ state: 'final-approved', can: { decide: awaiting, secondReview: role, revoke: ALLOWED } }), 'zh-CN')).toEqual(['现在不能签署新的审核决定：初审决定正在等待复核。']);
+    expect(signRefusals(view(), 'zh-CN')).toEqual([]);
   });
 
   it('says nothing for an allowed permission, and falls back to the other language', () => {

@@ -76,6 +76,19 @@ export function signPermission(view: Pick<DecisionView, 'can' | 'state'>): Permi
   return view.can.decide;
 }
 
+/**
+ * Why this user cannot sign now, in the UI language. While a first decision awaits its second
+ * review both refusals matter — no new first decision now, and why this user cannot give the
+ * second review (not their role, or they signed the first) — so both are given, once each.
+ */
+export function signRefusals(view: Pick<DecisionView, 'can' | 'state'>, language: string): string[] {
+  const permission = signPermission(view);
+  if (permission.allowed) return [];
+  const permissions = view.state === 'first-signed-awaiting-second' ? [view.can.decide, view.can.secondReview] : [permission];
+  const reasons = permissions.map((p) => reasonText(p, language)).filter((r): r is string => r !== null);
+  return [...new Set(reasons)];
+}
+
 /** A refusal's reason in the UI language (Chinese unless the UI is English); null when there is none. */
 export function reasonText(permission: Permission, language: string): string | null {
   if (permission.allowed) return null;

@@ -20,7 +20,7 @@ import { useNoticeStore } from '../../../app/store';
 import { refreshIdentity } from '../../identity/use-identity';
 import { currentUserId, useIdentityStore } from '../../identity/store';
 import { candidateKey } from '../../preview/store';
-import { checkDecision, commentRule, initialDraft, MAX_COMMENT, OUTCOMES, outcomeAvailability, reasonText, signingRole, signPermission, type DecisionDraft, type DecisionProblem } from '../decision-model';
+import { checkDecision, commentRule, initialDraft, MAX_COMMENT, OUTCOMES, outcomeAvailability, signingRole, signPermission, signRefusals, type DecisionDraft, type DecisionProblem } from '../decision-model';
 import { draftKey, useDecisionStore } from '../store';
 import { localizeRefusal } from '../refusal';
 import type { DecisionControl } from '../use-decision-view';
@@ -54,7 +54,7 @@ export function DecisionForm({ view, control }: { view: DecisionView; control: D
   const permission = signPermission(view);
   const role = signingRole(view);
   const rule = commentRule(draft.outcome, view);
-  const refusal = reasonText(permission, i18n.language);
+  const refusals = signRefusals(view, i18n.language);
 
   // The risk summary's Approve asks for the form with an approval chosen.
   useEffect(() => {
@@ -121,7 +121,11 @@ export function DecisionForm({ view, control }: { view: DecisionView; control: D
         <div className="decision-closed" data-testid="decision-closed" data-state={view.state}>
           <span id={ids.reason} className="decision-sign-reason" data-testid="decision-sign-reason">
             <LockIcon size={14} />
-            {refusal}
+            <span className="decision-sign-reason-text">
+              {refusals.map((reason) => (
+                <span key={reason}>{reason}</span>
+              ))}
+            </span>
           </span>
           <button type="button" className="button primary" data-testid="decision-sign" disabled aria-describedby={ids.reason}>
             <SignIcon size={14} />
