@@ -3,7 +3,7 @@
  * audits a wrong one and makes repeated wrong ones wait; its error is shown as it says it, the
  * field cleared and focused again. The passphrase is held only while the dialog is open.
  */
-import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../../../shared/ipc/schemas/identity';
 import { api, ApiError } from '../../../app/api';
@@ -41,6 +41,11 @@ export function SwitchUserDialog({ user, isCurrent, onClose }: { user: UserSumma
 
   useModalDialog(dialogRef, inputRef);
 
+  // Back to the field after a refusal, once it is enabled again (after the render that ends `busy`).
+  useEffect(() => {
+    if (!busy && problem?.kind === 'error') inputRef.current?.focus();
+  }, [busy, problem]);
+
   const close = () => {
     if (!busy) onClose();
   };
@@ -67,7 +72,6 @@ export function SwitchUserDialog({ user, isCurrent, onClose }: { user: UserSumma
       const wait = error instanceof ApiError ? retryWaitSeconds(error.params) : 0;
       if (wait > 0) setRetryAt(Date.now() + wait * 1000);
       setBusy(false);
-      requestAnimationFrame(() => inputRef.current?.focus());
     }
   };
 
