@@ -69,7 +69,11 @@ test('a decision, its independent second review and the contract seal, by five d
   const findings = new FindingsPage(page);
   await queue.goto(host.url);
 
-  // First run: the dialog explains what it creates and asks for the passphrase twice.
+  // First run: offered in the header (it does not block the queue); the dialog explains what it
+  // creates and asks for the passphrase twice.
+  await expect(signing.identity).toHaveAttribute('data-state', 'not-set-up');
+  await expect(signing.firstRun).toHaveCount(0);
+  await page.getByTestId('identity-setup').click();
   await expect(signing.firstRun).toBeVisible();
   await expect(signing.firstRun).toContainText('样例');
   await page.getByTestId('first-run-passphrase').fill('too short');

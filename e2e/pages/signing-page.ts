@@ -42,7 +42,7 @@ export class SigningPage {
     this.ledgerRows = page.getByTestId('ledger-row');
   }
 
-  /** The demo first run: the dialog opens by itself on a fresh workspace. */
+  /** Completes the demo first run in its open dialog. */
   async setUpDemo(passphrase: string): Promise<void> {
     await expect(this.firstRun).toBeVisible();
     await this.page.getByTestId('first-run-passphrase').fill(passphrase);

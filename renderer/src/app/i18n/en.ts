@@ -998,6 +998,7 @@ export const en: Messages = {
   },
   decision: {
     loading: 'Reading the decisions…',
+    noUsers: 'No user on this workstation can sign yet. Create the demo users before signing a decision.',
     loadFailed: 'The decisions could not be read.',
     stateLabel: 'Review status',
     states: {

@@ -981,6 +981,7 @@ export const zhCN = {
   },
   decision: {
     loading: '正在读取审核决定…',
+    noUsers: '本工作站还没有可以签名的用户。签署决定之前，请先创建演示用户。',
     loadFailed: '无法读取审核决定。',
     stateLabel: '审核状态',
     states: {

@@ -1,7 +1,7 @@
 /**
  * Who signs on this workstation, as main last said (`identity:status`, `identity:changed`, or
- * the answer to a switch, lock or first run), or why that could not be read; and whether the
- * first-run dialog was put off for this session.
+ * the answer to a switch, lock or first run), or why that could not be read; whether the
+ * first-run dialog is open, and whether it was put off ("Later") for this session.
  */
 import { create } from 'zustand';
 import type { IdentityStatus } from '../../../../shared/ipc/schemas/identity';
@@ -10,20 +10,25 @@ type IdentityState = {
   status: IdentityStatus | null;
   /** The last failure to read the status (e.g. `signing.unavailable`), cleared by a good answer. */
   error: unknown;
-  /** The user chose "Later" in the first-run dialog; the header offers it again. */
+  firstRunOpen: boolean;
+  /** The user chose "Later" in the first-run dialog: it does not open by itself again this session. */
   firstRunDeferred: boolean;
   setStatus: (status: IdentityStatus) => void;
   setError: (error: unknown) => void;
-  deferFirstRun: (deferred: boolean) => void;
+  openFirstRun: () => void;
+  /** Closes the dialog; `later` when the user put it off. */
+  closeFirstRun: (later: boolean) => void;
 };
 
 export const useIdentityStore = create<IdentityState>()((set) => ({
   status: null,
   error: null,
+  firstRunOpen: false,
   firstRunDeferred: false,
   setStatus: (status) => set({ status, error: null }),
   setError: (error) => set({ error }),
-  deferFirstRun: (firstRunDeferred) => set({ firstRunDeferred }),
+  openFirstRun: () => set({ firstRunOpen: true }),
+  closeFirstRun: (later) => set((state) => ({ firstRunOpen: false, firstRunDeferred: state.firstRunDeferred || later })),
 }));
 
 /** The id of the user signing now, or null. */

@@ -4,11 +4,12 @@
  * form to sign one (or the second review), revocation of an approval, and below them the seal
  * workflow of the final decision.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
-import { ErrorIcon, RefreshIcon } from '../../../app/components/icons';
+import { ErrorIcon, RefreshIcon, UserIcon } from '../../../app/components/icons';
 import { useNoticeStore } from '../../../app/store';
+import { wantsFirstRun } from '../../identity/identity-model';
 import { currentUserId, useIdentityStore } from '../../identity/store';
 import { SealPanel } from '../../seal/components/SealPanel';
 import { revocableApprovals } from '../decision-model';
@@ -24,6 +25,14 @@ export function DecisionPanel({ id, revision }: { id: string; revision: number }
   const { t, i18n } = useTranslation();
   const control = useDecisionView(id, revision);
   const userId = useIdentityStore((s) => currentUserId(s.status));
+  const notSetUp = useIdentityStore((s) => wantsFirstRun(s.status));
+
+  // The first time a signature is wanted on a workstation without users, offer the demo first run
+  // (once: "Later" puts it off for the session; the banner below and the header offer it again).
+  useEffect(() => {
+    const identity = useIdentityStore.getState();
+    if (notSetUp && !identity.firstRunDeferred) identity.openFirstRun();
+  }, [notSetUp]);
   const [revoking, setRevoking] = useState<string | null>(null);
   const [revokeBusy, setRevokeBusy] = useState(false);
   const [revokeError, setRevokeError] = useState<unknown>(null);
@@ -76,6 +85,15 @@ export function DecisionPanel({ id, revision }: { id: string; revision: number }
         <div className="banner banner-error" role="alert" data-testid="decision-error">
           <ErrorIcon />
           <ErrorMessage error={control.error} />
+        </div>
+      )}
+      {notSetUp && (
+        <div className="banner banner-info decision-no-users" data-testid="decision-no-users">
+          <UserIcon size={16} />
+          <span>{t('decision.noUsers')}</span>
+          <button type="button" className="button small" onClick={() => useIdentityStore.getState().openFirstRun()}>
+            {t('identity.setUpDemo')}
+          </button>
         </div>
       )}
       <DecisionStateBanner view={view} />

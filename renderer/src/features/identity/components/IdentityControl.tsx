@@ -1,8 +1,8 @@
 /**
  * Who signs, in the top bar: the current user's name and roles, whether their key is unlocked
  * and when it locks itself, a menu to switch to another user (then their passphrase), and a
- * Lock button (Unlock when locked). On the demo workspace before its users exist, it offers the
- * first run, which opens by itself once per session.
+ * Lock button (Unlock when locked). Before any user exists it offers the demo first run (the
+ * Decision tab also opens it, the first time a signature is wanted).
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { describeError } from '../../../app/errors';
 import { ChevronDownIcon, LockIcon, UnlockIcon, UserIcon } from '../../../app/components/icons';
 import { describeThrown, log } from '../../../app/log';
 import { useNoticeStore } from '../../../app/store';
-import { clockTime, signerState, sortedRoles, switchTargets, wantsFirstRun } from '../identity-model';
+import { clockTime, signerState, sortedRoles, switchTargets } from '../identity-model';
 import { useIdentityStore } from '../store';
 import { useIdentity } from '../use-identity';
 import { FirstRunDialog } from './FirstRunDialog';
@@ -25,13 +25,9 @@ export function IdentityControl() {
   useIdentity();
   const status = useIdentityStore((s) => s.status);
   const error = useIdentityStore((s) => s.error);
-  const deferred = useIdentityStore((s) => s.firstRunDeferred);
+  const showFirstRun = useIdentityStore((s) => s.firstRunOpen);
   const [target, setTarget] = useState<UserSummary | null>(null);
-  const [firstRunOpen, setFirstRunOpen] = useState(false);
   const [locking, setLocking] = useState(false);
-
-  const autoFirstRun = wantsFirstRun(status) && !deferred;
-  const showFirstRun = firstRunOpen || autoFirstRun;
 
   if (status === null) {
     if (error === null) return <div className="identity" aria-busy="true" />;
@@ -63,7 +59,7 @@ export function IdentityControl() {
   return (
     <div className="identity" data-testid="identity" data-state={signer.kind} data-user-id={signer.kind === 'locked' || signer.kind === 'unlocked' ? signer.user.id : undefined}>
       {signer.kind === 'not-set-up' ? (
-        <button type="button" className="identity-chip is-action" data-testid="identity-setup" title={t('identity.noCredentialsHelp')} onClick={() => setFirstRunOpen(true)}>
+        <button type="button" className="identity-chip is-action" data-testid="identity-setup" title={t('identity.noCredentialsHelp')} onClick={() => useIdentityStore.getState().openFirstRun()}>
           <UserIcon size={14} />
           {t('identity.setUpDemo')}
         </button>
@@ -84,13 +80,7 @@ export function IdentityControl() {
         </>
       )}
       {showFirstRun && (
-        <FirstRunDialog
-          onClose={() => {
-            setFirstRunOpen(false);
-            useIdentityStore.getState().deferFirstRun(true);
-          }}
-          onDone={() => setFirstRunOpen(false)}
-        />
+        <FirstRunDialog onClose={() => useIdentityStore.getState().closeFirstRun(true)} onDone={() => useIdentityStore.getState().closeFirstRun(false)} />
       )}
       {target !== null && !showFirstRun && <SwitchUserDialog user={target} isCurrent={status.current?.user.id === target.id} onClose={() => setTarget(null)} />}
     </div>
