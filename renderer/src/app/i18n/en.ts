@@ -1184,6 +1184,7 @@ export const en: Messages = {
     status: {
       noFinal: 'No final approval yet; the seal can be requested once the export is finally approved.',
       awaitingSecond: 'The first decision awaits its second review; the seal can be requested once that approves.',
+      revoked: 'The approval was revoked: no seal can be requested, and the approval behind a sealed opinion no longer stands.',
       required: 'The final decision "{{outcome}}" needs the contract seal under the policy: request → approval → application, each signed by a different person.',
       notRequired: 'The final decision "{{outcome}}" needs no seal under the policy.',
     },

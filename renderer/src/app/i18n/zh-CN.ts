@@ -1167,6 +1167,7 @@ export const zhCN = {
     status: {
       noFinal: '尚无最终同意出域的决定；最终同意后才能申请用印。',
       awaitingSecond: '初审决定正在等待复核；复核同意后才能申请用印。',
+      revoked: '批准已被撤销：不能再申请用印，已盖章的审核意见书所依据的批准已不再有效。',
       required: '最终决定“{{outcome}}”按政策须加盖合同专用章：申请 → 审批 → 用印，各由不同的人签署。',
       notRequired: '最终决定“{{outcome}}”按政策无需用印。',
     },

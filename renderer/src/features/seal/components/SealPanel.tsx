@@ -124,7 +124,7 @@ function SealBody({ id, revision, view, control, decisionState }: { id: string; 
         <p className="seal-status" data-testid="seal-status">
           <StampIcon size={15} />
           {view.decision === null
-            ? t(decisionState === 'first-signed-awaiting-second' ? 'seal.status.awaitingSecond' : 'seal.status.noFinal')
+            ? t(decisionState === 'first-signed-awaiting-second' ? 'seal.status.awaitingSecond' : decisionState === 'revoked' ? 'seal.status.revoked' : 'seal.status.noFinal')
             : view.sealRequired
               ? t('seal.status.required', { outcome: translateDynamic(`decision.outcomes.${view.decision.outcome}`) })
               : t('seal.status.notRequired', { outcome: translateDynamic(`decision.outcomes.${view.decision.outcome}`) })}
