@@ -1061,7 +1061,8 @@ export const en: Messages = {
       outcome: 'Outcome',
       required: 'required',
       approvalBlocked: {
-        blocking: '{{count}} blocking findings stand: the export cannot be approved.',
+        blocking_one: '{{count}} blocking finding stands: the export cannot be approved.',
+        blocking_other: '{{count}} blocking findings stand: the export cannot be approved.',
         'not-checked': 'The checks have not finished: the export cannot be approved yet.',
       },
       scenario: 'Scenario id',
@@ -1083,12 +1084,14 @@ export const en: Messages = {
         optional: 'optional',
         return: 'required: say what must be revised',
         reject: 'required: say why the export is rejected',
-        acknowledged: 'required: {{count}} acknowledged findings come with this approval',
+        acknowledged_one: 'required: {{count}} acknowledged finding comes with this approval',
+        acknowledged_other: 'required: {{count}} acknowledged findings come with this approval',
       },
       commentPlaceholder: 'Your review opinion and its grounds',
       acknowledged: 'Acknowledged findings signed with the decision ({{count}})',
       signFailed: 'Not signed.',
-      fixProblems: '{{count}} fields of the form need attention.',
+      fixProblems_one: '{{count}} field of the form needs attention.',
+      fixProblems_other: '{{count}} fields of the form need attention.',
       secondRequiredNote: 'An independent second reviewer must sign after you.',
       sign: 'Sign decision',
       signSecond: 'Sign second review',
@@ -1097,7 +1100,8 @@ export const en: Messages = {
     problems: {
       outcome: {
         required: 'Choose an outcome.',
-        blocking: '{{count}} blocking findings stand: the export cannot be approved.',
+        blocking_one: '{{count}} blocking finding stands: the export cannot be approved.',
+        blocking_other: '{{count}} blocking findings stand: the export cannot be approved.',
         'not-checked': 'The checks have not finished: the export cannot be approved.',
       },
       scenarioId: {
@@ -1123,7 +1127,8 @@ export const en: Messages = {
       comment: {
         return: 'Returning for revision needs a comment saying what must be revised.',
         reject: 'Rejecting needs a comment saying why.',
-        acknowledged: 'This approval comes with {{count}} acknowledged findings: it needs a comment.',
+        acknowledged_one: 'This approval comes with {{count}} acknowledged finding: it needs a comment.',
+        acknowledged_other: 'This approval comes with {{count}} acknowledged findings: it needs a comment.',
         'too-long': 'The comment has at most 4000 characters.',
       },
       findings: {
@@ -1268,7 +1273,8 @@ export const en: Messages = {
     loadFailed: 'The ledger could not be read.',
     emptyTitle: 'No seal used yet',
     empty: 'Each time a custodian applies the seal, one line is entered here.',
-    caption: 'Seal-use ledger, {{count}} lines',
+    caption_one: 'Seal-use ledger, {{count}} line',
+    caption_other: 'Seal-use ledger, {{count}} lines',
     columns: {
       ledgerNo: 'Ledger no.',
       seal: 'Seal',

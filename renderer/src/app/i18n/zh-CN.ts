@@ -1044,7 +1044,8 @@ export const zhCN = {
       outcome: '结论',
       required: '必填',
       approvalBlocked: {
-        blocking: '存在 {{count}} 项阻断发现，不能同意出域。',
+        blocking_one: '存在 {{count}} 项阻断发现，不能同意出域。',
+        blocking_other: '存在 {{count}} 项阻断发现，不能同意出域。',
         'not-checked': '检查尚未完成，暂不能同意出域。',
       },
       scenario: '应用场景编号',
@@ -1066,12 +1067,14 @@ export const zhCN = {
         optional: '选填',
         return: '必填：退回修改须说明需要修改的内容',
         reject: '必填：不同意出域须说明理由',
-        acknowledged: '必填：有 {{count}} 项已确认的发现，同意出域须说明意见',
+        acknowledged_one: '必填：有 {{count}} 项已确认的发现，同意出域须说明意见',
+        acknowledged_other: '必填：有 {{count}} 项已确认的发现，同意出域须说明意见',
       },
       commentPlaceholder: '写明审核意见和依据',
       acknowledged: '随决定一并签署的已确认发现（{{count}} 项）',
       signFailed: '未能签署。',
-      fixProblems: '表单中有 {{count}} 处需要修改。',
+      fixProblems_one: '表单中有 {{count}} 处需要修改。',
+      fixProblems_other: '表单中有 {{count}} 处需要修改。',
       secondRequiredNote: '签署后须由另一名复核人独立复核。',
       sign: '签署决定',
       signSecond: '签署复核意见',
@@ -1080,7 +1083,8 @@ export const zhCN = {
     problems: {
       outcome: {
         required: '请选择结论。',
-        blocking: '存在 {{count}} 项阻断发现，不能同意出域。',
+        blocking_one: '存在 {{count}} 项阻断发现，不能同意出域。',
+        blocking_other: '存在 {{count}} 项阻断发现，不能同意出域。',
         'not-checked': '检查尚未完成，不能同意出域。',
       },
       scenarioId: {
@@ -1106,7 +1110,8 @@ export const zhCN = {
       comment: {
         return: '退回修改须填写审核意见，说明需要修改的内容。',
         reject: '不同意出域须填写审核意见，说明理由。',
-        acknowledged: '本次同意包含 {{count}} 项已确认的发现，须填写审核意见。',
+        acknowledged_one: '本次同意包含 {{count}} 项已确认的发现，须填写审核意见。',
+        acknowledged_other: '本次同意包含 {{count}} 项已确认的发现，须填写审核意见。',
         'too-long': '审核意见不超过 4000 个字符。',
       },
       findings: {
@@ -1251,7 +1256,8 @@ export const zhCN = {
     loadFailed: '无法读取用印登记。',
     emptyTitle: '尚无用印记录',
     empty: '印章管理员加盖印章后，每次用印都会在这里登记一行。',
-    caption: '用印登记，共 {{count}} 行',
+    caption_one: '用印登记，共 {{count}} 行',
+    caption_other: '用印登记，共 {{count}} 行',
     columns: {
       ledgerNo: '登记号',
       seal: '印章',

@@ -176,7 +176,7 @@ export function DecisionForm({ view, control }: { view: DecisionView; control: D
                   {t(`decision.form.approvalBlocked.${availability.approve}`, { count: view.findings?.block ?? 0 })}
                 </p>
               )}
-              <FieldError problem={problemOf('outcome')} />
+              <FieldError problem={problemOf('outcome')} count={view.findings?.block ?? 0} />
             </fieldset>
 
             <div className="decision-grid">
