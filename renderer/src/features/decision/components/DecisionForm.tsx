@@ -296,6 +296,7 @@ export function DecisionForm({ view, control }: { view: DecisionView; control: D
             )}
 
             <PinnedDigests view={view} />
+            <FieldError problem={problemOf('findings')} />
           </fieldset>
 
           {error !== null && (
