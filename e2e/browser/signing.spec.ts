@@ -3,8 +3,9 @@
 // told a second review is required; reviewer B sees A's decision blinded, signs an independent
 // approval and then sees both; the seal is requested (A), approved (the seal approver) and
 // applied (the custodian); the sealed PDF downloads as a PDF; the ledger shows one line and
-// exports CSV; the audit log has every step. Screenshots of each panel in Chinese and English go
-// to the test's output folder, or to docs/screenshots with SIGNING_SCREENSHOTS=1.
+// exports CSV; the audit log has every step; a reviewer then revokes the approval. Screenshots
+// of each panel in Chinese and English go to the test's output folder, or to docs/screenshots
+// with SIGNING_SCREENSHOTS=1.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page, TestInfo } from '@playwright/test';
@@ -234,6 +235,23 @@ test('a decision, its independent second review and the contract seal, by five d
   }
   const sealSteps = audit!.events.filter((e) => e.action === 'seal').map((e) => (e.detail as { step?: string }).step);
   expect(sealSteps).toEqual(['request', 'approval', 'application']);
+
+  // A reviewer revokes the approval (a breach, §6(8)) from the candidate the ledger links to.
+  await signing.switchTo('demo-reviewer-a', KEYS);
+  await line.getByRole('button', { name: `${ID} r1` }).click();
+  await signing.decisionTab.click();
+  await expect(signing.state).toHaveAttribute('data-state', 'final-approved');
+  await signing.items.first().getByTestId('decision-revoke').click();
+  await page.getByTestId('revoke-reason').fill('违规使用');
+  await page.getByTestId('revoke-submit').click();
+  await expect(page.getByTestId('revoke-validation')).toHaveAttribute('data-problem', 'too-short');
+  await page.getByTestId('revoke-reason').fill('接收方将数据用于未经批准的营销场景，违反授权协议。');
+  await page.getByTestId('revoke-submit').click();
+  await expect(page.getByTestId('revoke-dialog')).toHaveCount(0);
+  await expect(signing.state).toHaveAttribute('data-state', 'revoked');
+  await expect(signing.items.first()).toHaveAttribute('data-revoked', 'true');
+  await expect(signing.items.first().getByTestId('decision-revoked')).toContainText('营销场景');
+  await shoot(page, info, 'decision-revoked', signing.decisionPanel);
 
   // The header's user menu (a click elsewhere closes it, so it is opened for each language); Escape closes it.
   for (const language of ['zh-CN', 'en'] as const) {
