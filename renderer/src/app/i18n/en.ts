@@ -566,7 +566,6 @@ export const en: Messages = {
       unresolved: 'The workstation says approval is not possible now; read the findings again.',
       open: 'No blocking findings.',
     },
-    notYet: 'Signing a review decision is not available yet; it comes in a later version.',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -1386,6 +1385,9 @@ export const en: Messages = {
       unknown: 'There is no signing key {{keyId}} on this workstation.',
       invalid: 'The signing key file is damaged or was changed and cannot be used. Contact your administrator.',
       'read-failed': 'The key folder {{file}} could not be read. Check its permissions.',
+      exists: '{{file}} already exists; the workstation never overwrites a key file.',
+      'write-failed': 'The key file {{file}} could not be written. Check the disk and its permissions.',
+      'passphrase-required': 'The private key is encrypted; give its passphrase.',
     },
     identity: {
       'already-set-up': 'This workstation already has its authority and users.',
@@ -1415,11 +1417,9 @@ export const en: Messages = {
       'document-tampered': 'The sealed document {{file}} no longer matches the digest its seal application signed: it was changed after sealing.',
     },
     journal: {
+      'invalid-record': 'The record cannot go into the journal (a repeated id or sequence number, or a malformed record); nothing was saved.',
       'write-failed': 'The record could not be written to the signed journal {{file}}; nothing was saved. Check the disk and try again.',
       broken: 'The signed journal {{file}} could not be repaired after a failed write; restart the workstation.',
-    },
-    signing: {
-      unavailable: 'Signing is not available yet: this build of the workstation cannot sign decisions or apply the seal.',
     },
     client: {
       'no-bridge': "The workstation's main process cannot be reached (window.workstation is missing). Open this interface through the workstation app.",

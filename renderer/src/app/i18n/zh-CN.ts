@@ -568,7 +568,6 @@ export const zhCN = {
       unresolved: '工作站判定当前不能批准，请重新读取发现。',
       open: '没有阻断发现。',
     },
-    notYet: '签署审核决定的功能尚未提供，将在后续版本中加入。',
   },
   shortcuts: {
     title: '键盘快捷键',
@@ -1369,6 +1368,9 @@ export const zhCN = {
       unknown: '本工作站没有签名密钥 {{keyId}}。',
       invalid: '签名密钥文件已损坏或被改动，无法使用。请联系管理员。',
       'read-failed': '无法读取密钥文件夹 {{file}}。请检查该文件夹的权限。',
+      exists: '{{file}} 已存在；工作站从不覆盖密钥文件。',
+      'write-failed': '无法写入密钥文件 {{file}}。请检查磁盘空间和权限。',
+      'passphrase-required': '私钥已加密，请提供其口令。',
     },
     identity: {
       'already-set-up': '本工作站已设置签发机构和用户。',
@@ -1400,9 +1402,7 @@ export const zhCN = {
     journal: {
       'write-failed': '记录无法写入签名日志 {{file}}，未保存任何内容。请检查磁盘后重试。',
       broken: '签名日志 {{file}} 写入失败后无法修复，请重新启动工作站。',
-    },
-    signing: {
-      unavailable: '签名服务尚不可用：本版本的工作站还不能签署决定或用印。',
+      'invalid-record': '该记录不能写入签名日志（编号或序号重复，或格式不符），未保存任何内容。',
     },
     client: {
       'no-bridge': '无法连接工作站主进程（window.workstation 不可用）。请通过工作站应用打开此界面。',

@@ -10,7 +10,7 @@
  * never run. Escape or Backspace (outside a text field) goes back to the queue; `d` switches
  * between Preview and Diff; `?` lists the shortcuts.
  */
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateDetail } from '../../../../../shared/ipc/schemas/candidates';
 import { ErrorMessage } from '../../../app/components/ErrorMessage';
@@ -119,13 +119,9 @@ function CandidateBody({ detail, tab, scan }: { detail: CandidateDetail; tab: Ca
     }
   });
 
-  // The risk summary (features/findings, another engineer's folder) has no onApprove prop yet, so
-  // its enabled Approve button is taken here, in the capture phase, to open the decision form.
+  // The risk summary's Approve (enabled only when no blocking finding stands) opens the decision form.
   const requestForm = useDecisionStore((s) => s.requestForm);
-  const onApproveCapture = (event: MouseEvent<HTMLDivElement>) => {
-    const button = event.target instanceof Element ? event.target.closest('button[data-testid="approve"]') : null;
-    if (!(button instanceof HTMLButtonElement) || button.disabled) return;
-    event.stopPropagation();
+  const onApprove = () => {
     requestForm(key, 'approve');
     setTab(key, 'decision');
   };
@@ -134,9 +130,7 @@ function CandidateBody({ detail, tab, scan }: { detail: CandidateDetail; tab: Ca
   return (
     <>
       <CandidateHeader detail={detail} onShortcuts={() => setShortcutsOpen(true)} />
-      <div className="approve-capture" onClickCapture={onApproveCapture}>
-        <RiskSummary findings={findings} onReview={first ? () => go(first) : null} />
-      </div>
+      <RiskSummary findings={findings} onReview={first ? () => go(first) : null} onApprove={onApprove} />
       <CandidateTabs tab={tab} scanState={scan.progress?.state} onChange={(next) => setTab(key, next)} />
       {tab === 'overview' ? (
         <div className="tab-panel overview-panel" role="tabpanel" id="candidate-panel-overview" aria-labelledby="candidate-tab-overview">

@@ -2,19 +2,18 @@
  * The risk summary at the top of the candidate page: findings by severity, how many warnings
  * a reviewer has acknowledged, and the approval gate — 批准 Approve stays disabled while a
  * blocking finding stands (or before the checks are done, or after the policy changed), with
- * the reason written beside it, not only in a tooltip. Decisions come with issue 5: the
- * enabled button says so.
+ * the reason written beside it, not only in a tooltip. The enabled button opens the decision
+ * form (`onApprove`), where the approval is signed.
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckIcon, ChevronRightIcon, LockIcon } from '../../../app/components/icons';
 import { riskSummary, SEVERITIES } from '../findings-model';
 import type { FindingsControl } from '../use-findings';
 
-export function RiskSummary({ findings, onReview }: { findings: FindingsControl; onReview: (() => void) | null }) {
+export function RiskSummary({ findings, onReview, onApprove }: { findings: FindingsControl; onReview: (() => void) | null; onApprove: () => void }) {
   const { t } = useTranslation();
   const reasonId = useId();
-  const [notYet, setNotYet] = useState(false);
   const view = findings.view;
   const risk = riskSummary(view, findings.status);
   const known = view !== null && view.state === 'ready';
@@ -60,15 +59,10 @@ export function RiskSummary({ findings, onReview }: { findings: FindingsControl;
           {gate.open ? <CheckIcon size={14} /> : <LockIcon size={14} />}
           {reason}
         </span>
-        <button type="button" className="button primary" data-testid="approve" disabled={!gate.open} aria-describedby={reasonId} onClick={() => setNotYet(true)}>
+        <button type="button" className="button primary" data-testid="approve" disabled={!gate.open} aria-describedby={reasonId} onClick={onApprove}>
           {t('risk.approve')}
         </button>
       </div>
-      {gate.open && notYet && (
-        <p className="risk-not-yet muted small" role="status" data-testid="approve-not-yet">
-          {t('risk.notYet')}
-        </p>
-      )}
     </section>
   );
 }
