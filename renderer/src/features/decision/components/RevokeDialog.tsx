@@ -6,9 +6,8 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionItem } from '../../../../../shared/ipc/schemas/decisions';
-import { ErrorMessage } from '../../../app/components/ErrorMessage';
+import { DialogError, DialogFooter } from '../../../app/components/DialogParts';
 import { FormDialog } from '../../../app/components/FormDialog';
-import { ErrorIcon } from '../../../app/components/icons';
 import { formatDateTime } from '../../../app/format';
 import { useModalDialog } from '../../../app/use-modal-dialog';
 import { checkRevokeReason, MAX_REVOKE_REASON, MIN_REVOKE_REASON, type RevokeCheck } from '../decision-model';
@@ -95,21 +94,9 @@ export function RevokeDialog({ decision, busy, error, onSubmit, onClose }: Props
             </span>
           )}
         </label>
-        {error !== null && (
-          <div className="banner banner-error" role="alert" data-testid="revoke-error">
-            <ErrorIcon />
-            <ErrorMessage error={error} />
-          </div>
-        )}
+        <DialogError error={error} testId="revoke-error" />
       </div>
-      <footer className="dialog-footer">
-        <button type="button" className="button" onClick={onClose} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button danger" data-testid="revoke-submit" disabled={busy}>
-          {busy ? t('decision.revoke.submitting') : t('decision.revoke.submit')}
-        </button>
-      </footer>
+      <DialogFooter busy={busy} onCancel={onClose} submitTestId="revoke-submit" tone="danger" label={t('decision.revoke.submit')} busyLabel={t('decision.revoke.submitting')} />
     </FormDialog>
   );
 }

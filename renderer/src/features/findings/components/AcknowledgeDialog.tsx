@@ -7,12 +7,12 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingItem } from '../../../../../shared/ipc/schemas/review';
-import { ErrorMessage } from '../../../app/components/ErrorMessage';
 import { CheckIcon } from '../../../app/components/icons';
 import { translateDynamic } from '../../../app/i18n';
 import { useModalDialog } from '../../../app/use-modal-dialog';
 import { checkJustification, findingMessage, MAX_JUSTIFICATION, MIN_JUSTIFICATION, type JustificationCheck } from '../findings-model';
 import { FindingLocationText } from './FindingLocationText';
+import { DialogError, DialogFooter } from '../../../app/components/DialogParts';
 import { FormDialog } from '../../../app/components/FormDialog';
 
 type Props = {
@@ -113,21 +113,9 @@ export function AcknowledgeDialog({ item, busy, error, onSubmit, onClose }: Prop
             </span>
           )}
         </label>
-        {error !== null && (
-          <div className="banner banner-error" role="alert" data-testid="acknowledge-error">
-            <ErrorMessage error={error} />
-          </div>
-        )}
+        <DialogError error={error} testId="acknowledge-error" />
       </div>
-      <footer className="dialog-footer">
-        <button type="button" className="button" onClick={close} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button primary" data-testid="acknowledge-submit" disabled={busy}>
-          <CheckIcon size={14} />
-          {busy ? t('findings.dialog.submitting') : t('findings.dialog.submit')}
-        </button>
-      </footer>
+      <DialogFooter busy={busy} onCancel={close} submitTestId="acknowledge-submit" icon={<CheckIcon size={14} />} label={t('findings.dialog.submit')} busyLabel={t('findings.dialog.submitting')} />
     </FormDialog>
   );
 }

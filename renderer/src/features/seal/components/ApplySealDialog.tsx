@@ -6,9 +6,9 @@
 import { useId, useRef, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SealRequestItem, SealSummary } from '../../../../../shared/ipc/schemas/seal';
-import { ErrorMessage } from '../../../app/components/ErrorMessage';
+import { DialogError, DialogFooter } from '../../../app/components/DialogParts';
 import { FormDialog } from '../../../app/components/FormDialog';
-import { ErrorIcon, StampIcon } from '../../../app/components/icons';
+import { StampIcon } from '../../../app/components/icons';
 import { useModalDialog } from '../../../app/use-modal-dialog';
 import { SealPicture } from './SealPicture';
 
@@ -59,22 +59,9 @@ export function ApplySealDialog({ request, seal, busy, error, onSubmit, onClose 
         <p id={descriptionId} className="help">
           {t('seal.apply.intro')}
         </p>
-        {error !== null && (
-          <div className="banner banner-error" role="alert" data-testid="seal-dialog-error">
-            <ErrorIcon />
-            <ErrorMessage error={error} />
-          </div>
-        )}
+        <DialogError error={error} testId="seal-dialog-error" />
       </div>
-      <footer className="dialog-footer">
-        <button type="button" className="button" onClick={onClose} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-        <button ref={submitRef} type="submit" className="button primary" data-testid="seal-apply-submit" disabled={busy}>
-          <StampIcon size={14} />
-          {busy ? t('seal.apply.submitting') : t('seal.apply.submit')}
-        </button>
-      </footer>
+      <DialogFooter busy={busy} onCancel={onClose} submitTestId="seal-apply-submit" submitRef={submitRef} icon={<StampIcon size={14} />} label={t('seal.apply.submit')} busyLabel={t('seal.apply.submitting')} />
     </FormDialog>
   );
 }

@@ -6,9 +6,9 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SealRequestItem } from '../../../../../shared/ipc/schemas/seal';
-import { ErrorMessage } from '../../../app/components/ErrorMessage';
+import { DialogError, DialogFooter } from '../../../app/components/DialogParts';
 import { FormDialog } from '../../../app/components/FormDialog';
-import { CheckIcon, ErrorIcon } from '../../../app/components/icons';
+import { CheckIcon } from '../../../app/components/icons';
 import { formatDateTime } from '../../../app/format';
 import { useModalDialog } from '../../../app/use-modal-dialog';
 import { checkSealApproval, MAX_APPROVAL_COMMENT, type SealApprovalCheck } from '../seal-model';
@@ -110,22 +110,17 @@ export function ApproveSealDialog({ request, busy, error, onSubmit, onClose }: P
             </span>
           )}
         </div>
-        {error !== null && (
-          <div className="banner banner-error" role="alert" data-testid="seal-dialog-error">
-            <ErrorIcon />
-            <ErrorMessage error={error} />
-          </div>
-        )}
+        <DialogError error={error} testId="seal-dialog-error" />
       </div>
-      <footer className="dialog-footer">
-        <button type="button" className="button" onClick={onClose} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className={outcome === 'deny' ? 'button danger' : 'button primary'} data-testid="seal-approve-submit" disabled={busy}>
-          <CheckIcon size={14} />
-          {busy ? t('seal.approve.submitting') : outcome === 'deny' ? t('seal.approve.submitDeny') : t('seal.approve.submitApprove')}
-        </button>
-      </footer>
+      <DialogFooter
+        busy={busy}
+        onCancel={onClose}
+        submitTestId="seal-approve-submit"
+        tone={outcome === 'deny' ? 'danger' : 'primary'}
+        icon={<CheckIcon size={14} />}
+        label={outcome === 'deny' ? t('seal.approve.submitDeny') : t('seal.approve.submitApprove')}
+        busyLabel={t('seal.approve.submitting')}
+      />
     </FormDialog>
   );
 }

@@ -13,7 +13,7 @@ import { DownloadIcon, ErrorIcon, RefreshIcon, StampIcon } from '../../../app/co
 import { formatDateTime, shortDigest } from '../../../app/format';
 import { describeThrown, log } from '../../../app/log';
 import { useNavigationStore, useNoticeStore } from '../../../app/store';
-import { follow } from '../../decision/use-decision-view';
+import { follow } from '../../identity/use-user-view';
 import { saveBlob } from '../download';
 import { downloadName } from '../seal-model';
 import '../seal.css';

@@ -4,9 +4,9 @@
  */
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../../app/components/ErrorMessage';
+import { DialogError, DialogFooter } from '../../../app/components/DialogParts';
 import { FormDialog } from '../../../app/components/FormDialog';
-import { ErrorIcon, StampIcon } from '../../../app/components/icons';
+import { StampIcon } from '../../../app/components/icons';
 import { translateDynamic } from '../../../app/i18n';
 import { useModalDialog } from '../../../app/use-modal-dialog';
 import { checkSealRequest, MAX_COPIES, MAX_SEAL_REASON, MIN_SEAL_REASON, type SealRequestCheck } from '../seal-model';
@@ -94,22 +94,9 @@ export function RequestSealDialog({ outcome, sealName, busy, error, onSubmit, on
             </span>
           )}
         </div>
-        {error !== null && (
-          <div className="banner banner-error" role="alert" data-testid="seal-dialog-error">
-            <ErrorIcon />
-            <ErrorMessage error={error} />
-          </div>
-        )}
+        <DialogError error={error} testId="seal-dialog-error" />
       </div>
-      <footer className="dialog-footer">
-        <button type="button" className="button" onClick={onClose} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button primary" data-testid="seal-request-submit" disabled={busy}>
-          <StampIcon size={14} />
-          {busy ? t('seal.request.submitting') : t('seal.request.submit')}
-        </button>
-      </footer>
+      <DialogFooter busy={busy} onCancel={onClose} submitTestId="seal-request-submit" icon={<StampIcon size={14} />} label={t('seal.request.submit')} busyLabel={t('seal.request.submitting')} />
     </FormDialog>
   );
 }
