@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { DecisionItem } from '../../../../../shared/ipc/schemas/decisions';
 import { DialogError, DialogFooter } from '../../../app/components/DialogParts';
 import { FormDialog } from '../../../app/components/FormDialog';
+import { ReasonField } from '../../../app/components/ReasonField';
 import { formatDateTime } from '../../../app/format';
 import { useModalDialog } from '../../../app/use-modal-dialog';
 import { checkRevokeReason, MAX_REVOKE_REASON, MIN_REVOKE_REASON, type RevokeCheck } from '../decision-model';
@@ -19,7 +20,6 @@ export function RevokeDialog({ decision, busy, error, onSubmit, onClose }: Props
   const { t } = useTranslation();
   const titleId = useId();
   const descriptionId = useId();
-  const helpId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
@@ -63,37 +63,27 @@ export function RevokeDialog({ decision, busy, error, onSubmit, onClose }: Props
         <p id={descriptionId} className="help">
           {t('decision.revoke.intro')}
         </p>
-        <label className="field">
-          <span className="field-label">{t('decision.revoke.label')}</span>
-          <textarea
-            ref={textRef}
-            className="text-input text-area"
-            data-testid="revoke-reason"
-            rows={4}
-            maxLength={MAX_REVOKE_REASON + 200}
-            value={text}
-            disabled={busy}
-            aria-invalid={problem !== null}
-            aria-describedby={helpId}
-            onChange={(event) => {
-              setText(event.target.value);
-              if (problem !== null && checkRevokeReason(event.target.value).ok) setProblem(null);
-            }}
-          />
-          <span className="field-foot">
-            <span id={helpId} className="muted small">
-              {t('decision.revoke.help', { min: MIN_REVOKE_REASON })}
-            </span>
-            <span className={`small tabular ${length < MIN_REVOKE_REASON ? 'muted' : 'counter-ok'}`} aria-hidden="true">
-              {t('decision.revoke.counter', { length, min: MIN_REVOKE_REASON })}
-            </span>
-          </span>
-          {problem !== null && (
-            <span className="field-error" role="alert" data-testid="revoke-validation" data-problem={problem.problem}>
-              {problem.problem === 'too-short' ? t('decision.revoke.tooShort', { min: MIN_REVOKE_REASON, length: problem.length }) : t('decision.revoke.tooLong', { max: MAX_REVOKE_REASON })}
-            </span>
-          )}
-        </label>
+        <ReasonField
+          textRef={textRef}
+          label={t('decision.revoke.label')}
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            if (problem !== null && checkRevokeReason(value).ok) setProblem(null);
+          }}
+          busy={busy}
+          min={MIN_REVOKE_REASON}
+          maxLength={MAX_REVOKE_REASON + 200}
+          help={t('decision.revoke.help', { min: MIN_REVOKE_REASON })}
+          counter={t('decision.revoke.counter', { length, min: MIN_REVOKE_REASON })}
+          testId="revoke-reason"
+          problem={
+            problem === null
+              ? null
+              : { kind: problem.problem, text: problem.problem === 'too-short' ? t('decision.revoke.tooShort', { min: MIN_REVOKE_REASON, length: problem.length }) : t('decision.revoke.tooLong', { max: MAX_REVOKE_REASON }) }
+          }
+          validationTestId="revoke-validation"
+        />
         <DialogError error={error} testId="revoke-error" />
       </div>
       <DialogFooter busy={busy} onCancel={onClose} submitTestId="revoke-submit" tone="danger" label={t('decision.revoke.submit')} busyLabel={t('decision.revoke.submitting')} />

@@ -14,6 +14,7 @@ import { checkJustification, findingMessage, MAX_JUSTIFICATION, MIN_JUSTIFICATIO
 import { FindingLocationText } from './FindingLocationText';
 import { DialogError, DialogFooter } from '../../../app/components/DialogParts';
 import { FormDialog } from '../../../app/components/FormDialog';
+import { ReasonField } from '../../../app/components/ReasonField';
 
 type Props = {
   item: FindingItem;
@@ -27,7 +28,6 @@ export function AcknowledgeDialog({ item, busy, error, onSubmit, onClose }: Prop
   const { t, i18n } = useTranslation();
   const titleId = useId();
   const descriptionId = useId();
-  const helpId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
@@ -79,40 +79,35 @@ export function AcknowledgeDialog({ item, busy, error, onSubmit, onClose }: Prop
         <p id={descriptionId} className="help">
           {t('findings.dialog.intro')}
         </p>
-        <label className="field">
-          <span className="field-label">{t('findings.dialog.label')}</span>
-          <textarea
-            ref={textRef}
-            className="text-input text-area"
-            data-testid="acknowledge-justification"
-            rows={4}
-            maxLength={MAX_JUSTIFICATION + 200}
-            value={text}
-            placeholder={t('findings.dialog.placeholder')}
-            disabled={busy}
-            aria-invalid={problem !== null}
-            aria-describedby={helpId}
-            onChange={(event) => {
-              setText(event.target.value);
-              if (problem !== null && checkJustification(event.target.value).ok) setProblem(null);
-            }}
-          />
-          <span className="field-foot">
-            <span id={helpId} className="muted small">
-              {t('findings.dialog.help', { min: MIN_JUSTIFICATION })}
-            </span>
-            <span className={`small tabular ${length < MIN_JUSTIFICATION ? 'muted' : 'counter-ok'}`} data-testid="acknowledge-counter" aria-hidden="true">
-              {t('findings.dialog.counter', { length, min: MIN_JUSTIFICATION })}
-            </span>
-          </span>
-          {problem !== null && (
-            <span className="field-error" role="alert" data-testid="acknowledge-validation" data-problem={problem.problem}>
-              {problem.problem === 'too-short'
-                ? t('findings.dialog.tooShort', { min: MIN_JUSTIFICATION, length: problem.length })
-                : t('findings.dialog.tooLong', { max: MAX_JUSTIFICATION, length: problem.length })}
-            </span>
-          )}
-        </label>
+        <ReasonField
+          textRef={textRef}
+          label={t('findings.dialog.label')}
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            if (problem !== null && checkJustification(value).ok) setProblem(null);
+          }}
+          busy={busy}
+          min={MIN_JUSTIFICATION}
+          maxLength={MAX_JUSTIFICATION + 200}
+          help={t('findings.dialog.help', { min: MIN_JUSTIFICATION })}
+          counter={t('findings.dialog.counter', { length, min: MIN_JUSTIFICATION })}
+          placeholder={t('findings.dialog.placeholder')}
+          testId="acknowledge-justification"
+          counterTestId="acknowledge-counter"
+          problem={
+            problem === null
+              ? null
+              : {
+                  kind: problem.problem,
+                  text:
+                    problem.problem === 'too-short'
+                      ? t('findings.dialog.tooShort', { min: MIN_JUSTIFICATION, length: problem.length })
+                      : t('findings.dialog.tooLong', { max: MAX_JUSTIFICATION, length: problem.length }),
+                }
+          }
+          validationTestId="acknowledge-validation"
+        />
         <DialogError error={error} testId="acknowledge-error" />
       </div>
       <DialogFooter busy={busy} onCancel={close} submitTestId="acknowledge-submit" icon={<CheckIcon size={14} />} label={t('findings.dialog.submit')} busyLabel={t('findings.dialog.submitting')} />
