@@ -48,7 +48,8 @@ export class SigningPage {
     await this.page.getByTestId('first-run-passphrase').fill(passphrase);
     await this.page.getByTestId('first-run-confirm').fill(passphrase);
     await this.page.getByTestId('first-run-submit').click();
-    await expect(this.firstRun).toHaveCount(0, { timeout: 30_000 });
+    // Seven keys, each encrypted with scrypt (2^17), and seven signed records: give a loaded machine time.
+    await expect(this.firstRun).toHaveCount(0, { timeout: 90_000 });
   }
 
   /** Opens the user menu and the passphrase dialog for `userId`. */

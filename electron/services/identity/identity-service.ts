@@ -160,17 +160,18 @@ export async function openIdentityService(deps: IdentityDeps): Promise<IdentityS
     if ((await readAuthority()) !== null || settingUp) throw new ServiceError('identity.already-set-up', 'This workstation already has its authority and users.');
     settingUp = true;
     try {
-      const authorityKey = await keys.create('SM2-SM3', passphrase);
+      // Every key is encrypted under the passphrase with scrypt, which runs off the main thread:
+      // the authority's and the users' keys are made at once.
+      const [authorityKey, ...created] = await Promise.all([keys.create('SM2-SM3', passphrase), ...DEMO_USERS.map(() => keys.create('SM2-SM3', passphrase))]);
       await keys.unlock(authorityKey.keyId, passphrase, DEMO_AUTHORITY.id);
       const authoritySigner = keys.signer(authorityKey.keyId);
       const issuer = { id: DEMO_AUTHORITY.id, name: DEMO_AUTHORITY.name, keyId: authorityKey.keyId };
       const validFrom = today();
       const validTo = addYears(validFrom, DEMO_VALID_YEARS);
-      const userKeys = new Map<string, PublicKey>();
+      const userKeys = new Map<string, PublicKey>(DEMO_USERS.map((user, i) => [user.id, created[i]!]));
       try {
         for (const user of DEMO_USERS) {
-          const key = await keys.create('SM2-SM3', passphrase);
-          userKeys.set(user.id, key);
+          const key = userKeys.get(user.id)!;
           await journal.appendNew<Credential>(
             {
               format: 'credential',
