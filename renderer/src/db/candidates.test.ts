@@ -131,6 +131,15 @@ describe('saveFindingsSummary', () => {
     expect((await db.candidates.get(['EC-1', 1]))?.findings?.block).toBe(0);
   });
 
+  it('keeps counts read after an acknowledgement over counts of the same evaluation read before it', async () => {
+    await syncCandidates([summary('EC-1')], db);
+    const at = '2026-11-27T11:00:00Z';
+    await saveFindingsSummary('EC-1', 1, { ...counts(1, at), acknowledged: 1 }, db);
+    // A slower answer from before the acknowledgement arrives last.
+    await saveFindingsSummary('EC-1', 1, counts(1, at), db);
+    expect((await db.candidates.get(['EC-1', 1]))?.findings?.acknowledged).toBe(1);
+  });
+
   it('returns false for an unknown candidate and adds nothing', async () => {
     expect(await saveFindingsSummary('EC-404', 1, counts(1, '2026-11-27T10:00:00Z'), db)).toBe(false);
     expect(await db.candidates.count()).toBe(0);

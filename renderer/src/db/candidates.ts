@@ -57,13 +57,16 @@ export async function markOpened(id: string, revision: number, now: Date = new D
 
 /**
  * Keeps what the last check of a candidate found, for the queue. An older evaluation never
- * replaces a newer one. Returns false when the candidate is not in the table.
+ * replaces a newer one, and within one evaluation acknowledgements only grow, so counts read
+ * before an acknowledgement never replace those read after it. Returns false when the
+ * candidate is not in the table.
  */
 export async function saveFindingsSummary(id: string, revision: number, findings: FindingsSummaryRecord, db: WorkstationDb = defaultDb): Promise<boolean> {
   return db.transaction('rw', db.candidates, async () => {
     const row = await db.candidates.get([id, revision]);
     if (!row) return false;
     if (row.findings && row.findings.evaluatedAt > findings.evaluatedAt) return true;
+    if (row.findings && row.findings.evaluatedAt === findings.evaluatedAt && row.findings.acknowledged > findings.acknowledged) return true;
     await db.candidates.update([id, revision], { findings });
     return true;
   });

@@ -36,7 +36,9 @@ export function useFindings(id: string, revision: number, scanState: ScanProgres
     const load = async () => {
       try {
         const view = await api.invoke('findings:get', { id, revision });
-        if (latest.current === request) setState({ status: 'ready', view, error: null });
+        // An answer overtaken by a newer request (an acknowledgement, say) must not write its older counts either.
+        if (latest.current !== request) return;
+        setState({ status: 'ready', view, error: null });
         rememberInQueue(view);
       } catch (error) {
         log.warn('findings failed', { id, revision, error: describeThrown(error) });
