@@ -7,7 +7,7 @@
  * under the passphrase the user chooses. Unlocking, locking and wrong passphrases are the key
  * store's (audited, rate-limited, idle lock).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CredentialRole } from '../../../shared/formats/policy';
@@ -101,9 +101,29 @@ export async function openIdentityService(deps: IdentityDeps): Promise<IdentityS
     return file ? parsePublicKeyPem(file.publicKeyPem) : null;
   };
 
+  /**
+   * What was verified from the journal, kept while the journal file and the trusted authority
+   * stay as they were: every view and signature asks who is who, and reading and verifying the
+   * whole journal each time would be the same work over and over.
+   */
+  const memo = new Map<string, { state: string; value: unknown }>();
+  const remembered = async <T>(name: string, key: PublicKey, work: () => Promise<T>, at = ''): Promise<T> => {
+    const info = await stat(journal.file);
+    const state = `${info.size}:${info.mtimeMs}:${key.keyId}:${at}`;
+    const known = memo.get(name);
+    if (known?.state === state) return known.value as T;
+    const value = await work();
+    memo.set(name, { state, value });
+    return value;
+  };
+
   const credentials = async (at = today()): Promise<VerifiedCredential[]> => {
     const key = await authority();
     if (!key) return [];
+    return remembered('credentials', key, () => readCredentials(key, at), at);
+  };
+
+  const readCredentials = async (key: PublicKey, at: string): Promise<VerifiedCredential[]> => {
     const found = new Map<string, VerifiedCredential>();
     for await (const { envelope } of journal.read()) {
       if (envelope.record.format !== 'credential') continue;
@@ -256,6 +276,10 @@ export async function openIdentityService(deps: IdentityDeps): Promise<IdentityS
   const seal = async () => {
     const key = await authority();
     if (!key) return null;
+    return remembered('seal', key, () => readSeal(key));
+  };
+
+  const readSeal = async (key: PublicKey) => {
     let found: { envelope: Envelope<SealDefinition>; record: SealDefinition; svg: string } | null = null;
     for await (const { envelope } of journal.read()) {
       if (envelope.record.format !== 'seal') continue;
