@@ -1,6 +1,7 @@
 /**
- * Loads one candidate's overview (`candidates:get`) and, once it is loaded, records locally
- * that the reviewer opened it (pending → in-review).
+ * Loads one candidate's overview (`candidates:get`) and records locally that the reviewer
+ * opened it (pending → in-review) — at once, not after the load: a reviewer who goes back
+ * before the overview arrives has still opened it.
  */
 import { useEffect, useState } from 'react';
 import type { CandidateDetail } from '../../../../shared/ipc/schemas/candidates';
@@ -16,12 +17,12 @@ export function useCandidateDetail(id: string, revision: number): DetailState {
   useEffect(() => {
     let cancelled = false;
     const isCancelled = () => cancelled;
+    markOpened(id, revision).catch((error: unknown) => log.warn('cannot mark the candidate opened', { id, revision, error: describeThrown(error) }));
     const load = async () => {
       try {
         const detail = await api.invoke('candidates:get', { id, revision });
         if (isCancelled()) return;
         setState({ status: 'ready', detail });
-        await markOpened(id, revision);
       } catch (error) {
         log.warn('candidate could not be opened', { id, revision, error: describeThrown(error) });
         if (!isCancelled()) setState({ status: 'failed', error });
