@@ -2,7 +2,8 @@
  * The findings of one candidate revision from main (`findings:get`), kept current: read again
  * when `findings:changed` names this revision (a scan finished, a finding was acknowledged
  * elsewhere) and when this page sees its scan finish, in case the event was missed. An
- * acknowledgement answers with the new view, which replaces the old one at once.
+ * acknowledgement answers with the new view, which replaces the old one at once. Every view's
+ * counts are kept in the queue table before the view is shown.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScanProgress } from '../../../../shared/ipc/schemas/preview';
@@ -38,8 +39,8 @@ export function useFindings(id: string, revision: number, scanState: ScanProgres
         const view = await api.invoke('findings:get', { id, revision });
         // An answer overtaken by a newer request (an acknowledgement, say) must not write its older counts either.
         if (latest.current !== request) return;
-        setState({ status: 'ready', view, error: null });
-        rememberInQueue(view);
+        await rememberInQueue(view);
+        if (latest.current === request) setState({ status: 'ready', view, error: null });
       } catch (error) {
         log.warn('findings failed', { id, revision, error: describeThrown(error) });
         if (latest.current === request) setState((current) => ({ status: 'failed', view: current.view, error }));
@@ -69,9 +70,11 @@ export function useFindings(id: string, revision: number, scanState: ScanProgres
   const acknowledge = useCallback(
     async (key: string, justification: string) => {
       const view = await api.invoke('findings:acknowledge', { id, revision, key, justification });
-      latest.current++;
-      setState({ status: 'ready', view, error: null });
-      rememberInQueue(view);
+      const request = ++latest.current;
+      // The queue's counts are kept before the acknowledgement is shown: a reload right after it
+      // (or closing the window) must not leave the queue counting the warning as unacknowledged.
+      await rememberInQueue(view);
+      if (latest.current === request) setState({ status: 'ready', view, error: null });
     },
     [id, revision],
   );
@@ -80,11 +83,14 @@ export function useFindings(id: string, revision: number, scanState: ScanProgres
 }
 
 /** Keeps the counts of a checked revision in the local queue table (Dexie), so the queue shows them. */
-function rememberInQueue(view: FindingsView): void {
+async function rememberInQueue(view: FindingsView): Promise<void> {
   if (view.state !== 'ready' || !view.document) return;
   const { summary, evaluatedAt } = view.document;
   const acknowledged = view.items.filter((i) => i.acknowledgement !== null).length;
-  saveFindingsSummary(view.id, view.revision, { ...summary, acknowledged, evaluatedAt }).catch((error: unknown) => {
+  try {
+    await saveFindingsSummary(view.id, view.revision, { ...summary, acknowledged, evaluatedAt });
+  } catch (error) {
+    // The queue's counts are a convenience; the findings themselves are still shown.
     log.warn('cannot keep the findings counts in the queue', { id: view.id, revision: view.revision, error: describeThrown(error) });
-  });
+  }
 }
