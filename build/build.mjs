@@ -28,7 +28,8 @@ const targets = {
   bridge: { ...node, platform: 'browser', format: 'iife', entryPoints: ['e2e/host/bridge-client.ts'], outfile: 'dist/host/bridge.js', target: 'chrome120', sourcemap: false },
   // Scan workers (worker_threads) for the app, the browser host and the CLI.
   worker: { ...node, entryPoints: ['electron/services/scan/scan-worker.ts'], outfile: 'dist/workers/scan-worker.cjs' },
-  cli: { ...node, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/review.cjs' },
+  // The `review` CLI: a small entry that starts the scan workers, then requires the commands' bundle.
+  cli: { ...node, entryPoints: { review: 'electron/cli/main.ts', 'review-commands': 'electron/cli/review.ts' }, outdir: 'dist/cli', outExtension: { '.js': '.cjs' } },
 };
 
 const selected = only ? only.split(',') : Object.keys(targets);

@@ -22,7 +22,7 @@ import { localiseFindings, type FindingsDocument } from '../../shared/formats/fi
 import { ServiceError } from '../../shared/ipc/result';
 import { runCheckWithNotes } from '../services/check/run-check';
 import type { CheckNote } from '../../shared/ipc/schemas/review';
-import { createScanPool } from '../services/scan/worker-pool';
+import { createScanPool, type WorkerPool } from '../services/scan/worker-pool';
 import { openCandidateStore } from '../services/candidates/candidate-store';
 import { DEMO_SEED, generateDemoWorkspace } from '../services/demo/generate';
 import { importPackage } from '../services/intake/import-package';
@@ -60,7 +60,7 @@ const LABELS = {
 } as const;
 const SEVERITY = { en: { block: 'BLOCK', warn: 'warn', info: 'info' }, zh: { block: '阻断', warn: '警告', info: '提示' } } as const;
 
-async function check(args: string[]): Promise<number> {
+async function check(args: string[], scanPool: () => WorkerPool): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -79,7 +79,7 @@ async function check(args: string[]): Promise<number> {
     console.error(`check: --lang must be zh or en, not "${values.lang}"`);
     return 2;
   }
-  const pool = createScanPool(WORKER);
+  const pool = scanPool();
   try {
     const { document: doc, notes } = await runCheckWithNotes({
       packagePath: resolve(positionals[0]!),
@@ -190,8 +190,17 @@ async function demo(args: string[]): Promise<number> {
   return 0;
 }
 
-export async function run(argv: string[]): Promise<number> {
+export type RunOptions = {
+  /**
+   * The scan workers of `check` and `decide`, when the caller started them already (main.ts
+   * does, so they load while the commands do); by default a pool is made when needed.
+   */
+  pool?: () => WorkerPool;
+};
+
+export async function run(argv: string[], options: RunOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
+  const pool = options.pool ?? (() => createScanPool(WORKER));
   switch (command) {
     case 'validate': {
       if (rest.length !== 1 || !rest[0]) {
@@ -203,11 +212,11 @@ export async function run(argv: string[]): Promise<number> {
     case 'demo':
       return demo(rest);
     case 'check':
-      return check(rest);
+      return check(rest, pool);
     case 'keygen':
       return keygen(rest);
     case 'decide':
-      return decide(rest, { env: process.env, out: (line) => console.log(line), err: (line) => console.error(line), pool: () => createScanPool(WORKER) });
+      return decide(rest, { env: process.env, out: (line) => console.log(line), err: (line) => console.error(line), pool });
     case 'verify':
       return verify(rest, { out: (line) => console.log(line), err: (line) => console.error(line) });
     case undefined:
