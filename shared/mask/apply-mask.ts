@@ -3,9 +3,10 @@
  * this where the policy requires a transform. It never shows more of a value than the
  * transform would leave; whatever cannot be rendered safely is masked whole.
  */
-import { MASK_CHAR, fullMask, keepEnds, toAsciiDigits } from './chars';
+import { MASK_CHAR, fullMask, keepEnds } from './chars';
 import { generalizeValue } from './generalize';
 import { maskName } from './names';
+import { isPlainNumber } from './plain-number';
 import { looksLikeDigest, looksLikeToken } from './opaque';
 import { type TransformInput, toParsedTransform } from './transform';
 
@@ -51,11 +52,3 @@ export function applyMask(value: string, transform: TransformInput): string {
   }
 }
 
-/**
- * True for a decimal number as statistics write it: optional sign, digits with optional `,`
- * thousands groups, optional fraction or exponent, optional `%`. Full-width digits count.
- */
-export function isPlainNumber(value: string): boolean {
-  const s = toAsciiDigits(value.trim());
-  return /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$/.test(s);
-}

@@ -3,7 +3,8 @@
  * decision against the policy, masking inside free text, and masked finding evidence.
  */
 export { type ParsedTransform, type TransformInput, type TransformKind, formatTransform, parseTransform, toParsedTransform, tryParseTransform } from './transform';
-export { applyMask, isPlainNumber } from './apply-mask';
+export { applyMask } from './apply-mask';
+export { isPlainNumber } from './plain-number';
 export { GENERALIZE_METHODS, type AddressLevel, cutAddress, generalizeValue, parseDateParts } from './generalize';
 export { COMPOUND_SURNAMES, maskName, surnameLength } from './names';
 export { looksLikeDigest, looksLikeToken } from './opaque';

@@ -8,7 +8,7 @@ import type { Detection, DetectorId, DigestShape, MaskShape } from '../detect/ty
 import type { Field } from '../formats/candidate';
 import { codePointLength, maskShapeOf, toAsciiDigits } from '../mask/chars';
 import { isMaskCode } from '../detect/detectors/masked';
-import { isPlainNumber } from '../mask/apply-mask';
+import { isPlainNumber } from '../mask/plain-number';
 import { tryParseTransform } from '../mask/transform';
 import { ColumnProfile, MAX_LISTED_ROWS } from './column-profile';
 import { murmur3 } from './hash';
@@ -573,9 +573,13 @@ function formKey(shape: MaskShape): string {
   return `${shape.head}|${shape.tail}|${shape.maskChar}|${shape.length}|${shape.original ?? ''}`;
 }
 
-/** A fresh, flat copy of a string (a substring can share, and keep alive, its parent's storage). */
+/**
+ * A copy of a string that does not keep its parent alive: in V8 a substring of 13 characters
+ * or more shares its parent's storage, and a shorter one is already a copy. Prefixing makes a
+ * new string the slice then flattens into fresh storage (a fifth of JSON's round trip's cost).
+ */
 function ownCopy(value: string): string {
-  return JSON.parse(JSON.stringify(value)) as string;
+  return value.length < 13 ? value : (' ' + value).slice(1);
 }
 
 

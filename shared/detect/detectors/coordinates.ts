@@ -61,8 +61,12 @@ export function checkLoneCoordinate(value: string): Hit | null {
  * `120.1551 30.2741`, `POINT(120.1551 30.2741)` — or a lone number, or null.
  */
 export function checkCoordinates(value: string): Hit | null {
-  const pair = CELL_PAIR.exec(value);
-  if (pair) return checkCoordinatePair(pair[1]!, pair[2]!);
+  // A pair has two decimal points: an amount (`7549.96`) skips the pattern, the costlier part.
+  const dot = value.indexOf('.');
+  if (dot !== -1 && value.indexOf('.', dot + 1) !== -1) {
+    const pair = CELL_PAIR.exec(value);
+    if (pair) return checkCoordinatePair(pair[1]!, pair[2]!);
+  }
   return checkLoneCoordinate(value);
 }
 

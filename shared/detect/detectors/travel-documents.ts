@@ -30,6 +30,14 @@ const RULES: readonly Rule[] = [
   { shape: /^L\d{8}$/, detector: 'taiwan-permit', confidence: 0.55 },
 ];
 
+/** Matches exactly when one of RULES does: their union (each rule is anchored and has no flags). */
+const ANY_RULE = new RegExp(
+  `^(?:${RULES.map((rule) => {
+    if (rule.shape.flags !== '' || !rule.shape.source.startsWith('^') || !rule.shape.source.endsWith('$')) throw new Error(`travel document rule ${rule.shape} must be anchored, without flags`);
+    return rule.shape.source.slice(1, -1);
+  }).join('|')})$`,
+);
+
 const LABELS: Readonly<Record<Rule['detector'], readonly string[]>> = {
   passport: ['护照', 'passport'],
   'hk-macao-permit': ['港澳', '回乡证', '通行证', 'permit'],
@@ -45,6 +53,8 @@ export function checkTravelDocument(candidate: string): Hit | null {
   if (n < 8 || n > 11) return null;
   const first = candidate.charCodeAt(0);
   if (first < 65 || first > 90) return null;
+  // One pattern for all first: most codes (`R000000001`, order numbers) are none of them.
+  if (!ANY_RULE.test(candidate)) return null;
   for (const rule of RULES) {
     if (rule.shape.test(candidate)) return { detector: rule.detector, confidence: rule.confidence, personal: true };
   }
