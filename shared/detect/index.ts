@@ -130,36 +130,38 @@ export function detectCell(value: string, options: DetectOptions = {}): Detectio
     bits = classify(s);
   }
   const end = value.length;
-  const add = (hit: Hit | null): void => {
-    if (hit) out.push(toDetection(hit, 0, end));
-  };
 
   if (bits & MASK) {
     const masked = checkMasked(s);
     if (masked) {
-      add(masked);
+      add(out, end, masked);
       return out;
     }
   }
   if (bits & AT) {
-    add(checkEmail(s));
+    add(out, end, checkEmail(s));
   } else if (bits & CJK) {
-    cjkCell(s, bits, add);
+    cjkCell(s, bits, out, end);
   } else if ((bits & ~NUMERIC) === 0) {
-    numericCell(s, bits, add, options);
+    numericCell(s, bits, out, end, options);
   } else if ((bits & ~ALNUM) === 0) {
-    alnumCell(s, bits, add, options);
+    alnumCell(s, bits, out, end, options);
   } else if ((bits & ~(DIGIT | DOT)) === 0) {
-    add(checkIpv4(s) ?? checkCoordinates(s));
+    add(out, end, checkIpv4(s) ?? checkCoordinates(s));
   } else if (bits & COLON) {
-    if ((bits & ~HEX_COLON) === 0) add(checkIpv6(s));
+    if ((bits & ~HEX_COLON) === 0) add(out, end, checkIpv6(s));
   } else if (bits & DOT && (bits & ~PAIR) === 0) {
-    add(checkCoordinates(s));
+    add(out, end, checkCoordinates(s));
   } else if (bits & EQUALS && (bits & ~BASE64) === 0) {
-    add(checkDigest(s));
+    add(out, end, checkDigest(s));
   }
   if (out.length > 1) out.sort(byConfidence);
   return out;
+}
+
+/** Adds a whole-cell detection (a cell of `end` code units) when there is a hit. */
+function add(out: Detection[], end: number, hit: Hit | null): void {
+  if (hit) out.push(toDetection(hit, 0, end));
 }
 
 function byConfidence(a: Detection, b: Detection): number {
@@ -167,55 +169,55 @@ function byConfidence(a: Detection, b: Detection): number {
 }
 
 /** Digits with optional spaces, hyphens, brackets and a plus. */
-function numericCell(s: string, bits: number, add: (hit: Hit | null) => void, options: DetectOptions): void {
+function numericCell(s: string, bits: number, out: Detection[], end: number, options: DetectOptions): void {
   const n = s.length;
   if (bits === DIGIT) {
     const first = s.charCodeAt(0);
     if (n === 8) {
-      add(checkBareTaiwanPermit(s));
+      add(out, end, checkBareTaiwanPermit(s));
     } else if (n >= 10 && n <= 15) {
-      if (first === 48) add(checkLandline(s));
-      if (n === 11 || n === 13 || n === 15) add(checkMobile(s));
-      if (n === 15) add(checkLegacyResidentId(s, options));
+      if (first === 48) add(out, end, checkLandline(s));
+      if (n === 11 || n === 13 || n === 15) add(out, end, checkMobile(s));
+      if (n === 15) add(out, end, checkLegacyResidentId(s, options));
     } else if (n >= 16 && n <= 19) {
       if (n === 18) {
-        add(checkResidentId(s, options));
-        add(checkUscc(s)); // organisation codes made of digits only exist
+        add(out, end, checkResidentId(s, options));
+        add(out, end, checkUscc(s)); // organisation codes made of digits only exist
       }
-      add(checkBankCard(s, options));
+      add(out, end, checkBankCard(s, options));
     }
     return;
   }
   if (n > 32) return;
-  add(checkMobile(s));
-  add(checkLandline(s));
+  add(out, end, checkMobile(s));
+  add(out, end, checkLandline(s));
   if ((bits & (PLUS | PAREN)) === 0) {
     const digits = s.replace(/[ -]/g, '');
-    if (digits.length >= 16 && digits.length <= 19) add(checkBankCard(digits, options));
+    if (digits.length >= 16 && digits.length <= 19) add(out, end, checkBankCard(digits, options));
   }
 }
 
 /** Letters and digits only: resident ID ending in X, credit codes, documents, hex digests. */
-function alnumCell(s: string, bits: number, add: (hit: Hit | null) => void, options: DetectOptions): void {
+function alnumCell(s: string, bits: number, out: Detection[], end: number, options: DetectOptions): void {
   const n = s.length;
   if (n === 18) {
     const upper = bits & LOWER ? s.toUpperCase() : s;
     const last = upper.charCodeAt(17);
-    if (last === 88 && /^\d{17}$/.test(upper.slice(0, 17))) add(checkResidentId(upper, options));
-    add(checkUscc(upper));
+    if (last === 88 && /^\d{17}$/.test(upper.slice(0, 17))) add(out, end, checkResidentId(upper, options));
+    add(out, end, checkUscc(upper));
   } else if (n >= 8 && n <= 11) {
-    add(checkTravelDocument(bits & LOWER ? s.toUpperCase() : s));
+    add(out, end, checkTravelDocument(bits & LOWER ? s.toUpperCase() : s));
   } else if (n === 32 || n === 40 || n === 64) {
-    add(checkHexDigest(s));
+    add(out, end, checkHexDigest(s));
   }
 }
 
 /** Values with Chinese characters: plates, names, addresses. */
-function cjkCell(s: string, bits: number, add: (hit: Hit | null) => void): void {
+function cjkCell(s: string, bits: number, out: Detection[], end: number): void {
   const n = s.length;
-  if (n >= 7 && n <= 9 && bits & UPPER) add(checkVehiclePlate(s));
-  if (n <= 20 && (bits & (DIGIT | UPPER | LOWER)) === 0) add(checkPersonName(s));
-  if (n >= 5) add(checkAddress(s));
+  if (n >= 7 && n <= 9 && bits & UPPER) add(out, end, checkVehiclePlate(s));
+  if (n <= 20 && (bits & (DIGIT | UPPER | LOWER)) === 0) add(out, end, checkPersonName(s));
+  if (n >= 5) add(out, end, checkAddress(s));
 }
 
 /**

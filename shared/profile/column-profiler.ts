@@ -9,6 +9,7 @@ import type { Field } from '../formats/candidate';
 import { codePointLength, maskShapeOf, toAsciiDigits } from '../mask/chars';
 import { isMaskCode } from '../detect/detectors/masked';
 import { isPlainNumber } from '../mask/plain-number';
+import { plainNumberValue } from './number-value';
 import { tryParseTransform } from '../mask/transform';
 import { ColumnProfile, MAX_LISTED_ROWS } from './column-profile';
 import { murmur3 } from './hash';
@@ -268,7 +269,7 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
     if (numeric && rangeAllowed && !s.identifierLike) {
       const text = toAsciiDigits(value.trim());
       if (loss || personalHere || looksLikeIdentifier(text)) identifierLike = true;
-      else n = Number(text.includes(',') || text.endsWith('%') ? text.replace(/,/g, '').replace(/%$/, '') : text);
+      else n = plainNumberValue(text);
     }
     const facts = into ?? { ...BLANK, stats, forms: cellForms };
     facts.blank = false;

@@ -51,6 +51,9 @@ export function checkCoordinatePair(first: string, second: string): Hit | null {
 
 /** Scores one number as a possible latitude or longitude (low confidence), or null. */
 export function checkLoneCoordinate(value: string): Hit | null {
+  // Too few decimals for a precise coordinate (an amount, `54.32`): no need to parse it.
+  const dot = value.indexOf('.');
+  if (dot === -1 || value.length - dot - 1 < MIN_DECIMALS) return null;
   const a = parseDecimal(value);
   if (!a || a.decimals < MIN_DECIMALS || !(isLat(a.value) || isLon(a.value))) return null;
   return { detector: 'coordinates', confidence: LONE_COORDINATE_CONFIDENCE, personal: true };
