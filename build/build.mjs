@@ -17,7 +17,21 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 // The app version, compiled in where there is no Electron `app.getVersion()` (browser host, CLI).
 const define = { __WORKSTATION_VERSION__: JSON.stringify(version) };
 
-const node = { define, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: quiet ? 'error' : 'info', absWorkingDir: root };
+/**
+ * zod's error messages in some fifty languages (`z.locales`, 400 KB of every bundle that
+ * validates anything) are never used here — messages are our own, in English and Chinese, and
+ * zod's default English is imported on its own — so its locale index is left out: less code
+ * for every process and worker to load before it can start.
+ */
+const withoutZodLocales = {
+  name: 'without-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'stub' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+const node = { define, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: quiet ? 'error' : 'info', absWorkingDir: root, plugins: [withoutZodLocales] };
 
 /** @type {Record<string, import('esbuild').BuildOptions>} */
 const targets = {
