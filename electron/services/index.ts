@@ -69,7 +69,7 @@ export async function createServices(platform: Platform): Promise<Services> {
     policyFor: (manifest) => policies.forAgreement(manifest.authorization.agreementId),
   });
   const preview = createPreviewService({ store, policies, scans, audit, key: () => workspaceKey.current() });
-  const revisions = createRevisionService({ store, policies, scans, key: () => workspaceKey.current() });
+  const revisions = createRevisionService({ store, policies, scans, key: () => workspaceKey.current(), pool });
   const review = createReviewService({
     platform,
     store,

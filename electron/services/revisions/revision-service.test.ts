@@ -216,6 +216,34 @@ describe('a pair carrying clear identifiers', () => {
   }, 60_000);
 });
 
+describe('in the scan workers', () => {
+  it('gives the very diff the calling thread gives, for the demo pair and the scanned workbook pair', async () => {
+    pool ??= createScanPool(buildScanWorker(work), 2);
+    const inWorkers = createRevisionService({ store, policies, key: () => KEY, pool });
+    const here = createRevisionService({ store, policies, key: () => KEY });
+    for (const [id, revision] of [[DEMO_ID, 2], [PAIR_ID, 2]] as const) {
+      const [a, b] = await Promise.all([inWorkers.diff(id, revision), here.diff(id, revision)]);
+      expect(a).toEqual(b);
+      expect(a.files.length).toBeGreaterThan(0);
+      expect(RevisionDiff.parse(a)).toEqual(a);
+    }
+  }, 60_000);
+
+  it('passes a failure in the worker on with its code, names no value, and keeps nothing', async () => {
+    pool ??= createScanPool(buildScanWorker(work), 2);
+    const other = await openCandidateStore(join(work, 'damaged'));
+    const pair = await writeRevisionPair(join(work, 'damaged-pair'));
+    await importPackage(other, pair.r1.dir, { key: KEY });
+    await importPackage(other, pair.r2.dir, { key: KEY });
+    // Another workspace key than the payloads were stored with: the worker refuses to read them.
+    const wrongKey = randomBytes(32);
+    const wrong = createRevisionService({ store: other, policies, key: () => wrongKey, pool });
+    await expect(wrong.diff(PAIR_ID, 2)).rejects.toMatchObject({ code: 'store.wrong-key' });
+    const right = createRevisionService({ store: other, policies, key: () => KEY, pool });
+    expect((await right.diff(PAIR_ID, 2)).files.find((f) => f.path === 'data/legal_reps.csv')!.table!.changed).toBe(3);
+  }, 60_000);
+});
+
 describe('a locked workspace', () => {
   it('fails the diff as a whole, and does not keep the failure', async () => {
     let locked = true;

@@ -7,20 +7,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Candidate, type CandidateFile } from '../../../shared/formats/candidate';
+import { Candidate } from '../../../shared/formats/candidate';
 import type { Finding } from '../../../shared/formats/findings';
 import { ServiceError } from '../../../shared/ipc/result';
 import type { RevisionDiff } from '../../../shared/ipc/schemas/review';
 import { candidateDigest, evaluateRevisionRules } from '../../../shared/rules/revision';
 import type { CandidateStore, StoredCandidate } from '../candidates/candidate-store';
-import { storedFileOpener, storedKey } from '../candidates/stored-files';
 import type { PolicyStore, StoredPolicy } from '../policies/policy-store';
 import type { TableResult } from '../scan/scan-file';
 import { parseStoredScan, type ScanService, type StoredScan } from '../scan/scan-service';
-import { derivedPath } from '../scan/workbook-scan';
-import { readTextLines } from '../tables/text-lines';
-import { diffRevisions, type RevisionSide } from './diff-revisions';
-import { fileTableSource, scannedSheetSource } from './table-sources';
+import type { RevisionDiffPool } from '../scan/worker-pool';
+import { runRevisionDiffJob, type RevisionDiffJob, type StoredSideSpec } from './revision-job';
 
 export type RevisionService = {
   /**
@@ -39,6 +36,8 @@ export type RevisionDeps = {
   key: () => Uint8Array;
   /** Where saved scans are read (default: each revision's `scan.json`). */
   scans?: Pick<ScanService, 'results'>;
+  /** The scan workers, where the diffs are computed off this thread (without one, here). */
+  pool?: RevisionDiffPool;
   now?: () => Date;
 };
 
@@ -58,42 +57,14 @@ export function createRevisionService(deps: RevisionDeps): RevisionService {
     }
   };
 
-  const sideOf = (stored: StoredCandidate, manifest: Candidate, policy: StoredPolicy | null, scan: StoredScan | null): RevisionSide => {
-    const open = storedFileOpener(stored.meta, deps.key);
-    const located = (file: CandidateFile) => join(stored.dir, 'files', ...file.path.split('/'));
-    const tableResult = (file: CandidateFile) => scan?.results.find((r): r is TableResult => r.kind === 'table' && r.file === file.path && r.sheet === undefined);
-    return {
-      manifest,
-      policy: policy?.policy ?? null,
-      table(file) {
-        const encoding = tableResult(file)?.encoding;
-        return fileTableSource(located(file), file.mediaType, { file: file.path, open, ...(encoding ? { encoding } : {}) });
-      },
-      sheets(file) {
-        const sheets = scan?.results.filter((r): r is TableResult & { sheet: NonNullable<TableResult['sheet']> } => r.kind === 'table' && r.file === file.path && r.sheet !== undefined) ?? [];
-        if (sheets.length === 0) {
-          return { unavailable: `The workbook's sheets are compared once revision ${stored.meta.revision} has been scanned (its sheets' rows come from the scan); scan it and open the diff again.` };
-        }
-        const derivedKey = storedKey(stored.meta, deps.key, file.path);
-        return sheets.map((r) => ({
-          name: r.sheet.name,
-          declared: r.sheet.declared,
-          source: scannedSheetSource(located(file), {
-            file: file.path,
-            sheet: r.sheet.name,
-            derivedPath: derivedPath(stored.dir, r.sheet.derived),
-            derivedKey,
-            index: r.index,
-            columns: r.columns,
-            rows: r.rows,
-          }),
-        }));
-      },
-      async *lines(file) {
-        for await (const { text } of readTextLines(open, located(file), file.path)) yield text;
-      },
-    };
-  };
+  /** A stored revision by value, as a diff job carries it. */
+  const specOf = (side: { stored: StoredCandidate; policy: StoredPolicy | null; scan: StoredScan | null }): StoredSideSpec => ({
+    dir: side.stored.dir,
+    meta: side.stored.meta,
+    manifestText: side.stored.manifestText,
+    policy: side.policy?.policy ?? null,
+    tables: side.scan?.results.filter((r): r is TableResult => r.kind === 'table') ?? null,
+  });
 
   const compute = async (
     id: string,
@@ -103,13 +74,19 @@ export function createRevisionService(deps: RevisionDeps): RevisionService {
     asOf: string,
   ): Promise<RevisionDiff> => {
     const digest = await candidateDigest(JSON.parse(previous.stored.manifestText));
-    return diffRevisions({
+    const job: RevisionDiffJob = {
+      kind: 'revision-diff',
       id,
-      before: { revision: revision - 1, side: sideOf(previous.stored, previous.manifest, previous.policy, previous.scan) },
-      after: { revision, side: sideOf(current.stored, current.manifest, current.policy, current.scan) },
+      revision,
+      before: specOf(previous),
+      after: specOf(current),
       chainIntact: current.manifest.previousRevisionDigest === digest,
       asOf,
-    });
+      // Read now: a diff of a locked workspace fails here with the key's own error.
+      key: deps.key(),
+    };
+    // In a scan worker where there is a pool: a diff of large tables takes seconds of reading.
+    return deps.pool ? deps.pool.diffRevisions(job) : runRevisionDiffJob(job);
   };
 
   const load = async (stored: StoredCandidate) => {

@@ -1,12 +1,14 @@
 /**
  * Entry point of a scan worker (worker_threads): receives one job at a time from the pool — a
- * ScanJob, whose file it scans, or a RecoverJob, a slice of the reversibility test it searches —
- * posts progress and then the result or the error. Bundled on its own to
+ * ScanJob, whose file it scans, a RecoverJob, a slice of the reversibility test it searches, or
+ * a RevisionDiffJob, two stored revisions it compares — posts progress and then the result or
+ * the error. Bundled on its own to
  * dist/workers/scan-worker.cjs.
  */
 import { parentPort } from 'node:worker_threads';
 import { ServiceError } from '../../../shared/ipc/result';
 import { runRecoverJob } from '../recover/recover-job';
+import { runRevisionDiffJob } from '../revisions/revision-job';
 import { scanFile } from './scan-file';
 import { foreignError } from './worker-errors';
 import type { WorkerJob, WorkerMessage } from './worker-pool';
@@ -22,9 +24,9 @@ const PROGRESS_MS = 100;
  * is named by its kind and where it was thrown, never by its message — a parser's message can
  * quote the raw bytes it choked on (V8's JSON.parse does).
  */
-const failure = (error: unknown, code: string): WorkerMessage => ({
+const failure = (error: unknown, code: string, params?: Record<string, string | number>): WorkerMessage => ({
   type: 'error',
-  error: error instanceof ServiceError ? error.toIpcError() : { code, message: foreignError(error) },
+  error: error instanceof ServiceError ? error.toIpcError() : { code, message: foreignError(error), ...(params ? { params } : {}) },
 });
 
 port.on('message', (job: WorkerJob) => {
@@ -43,6 +45,13 @@ port.on('message', (job: WorkerJob) => {
     }).then(
       (result) => port.postMessage({ type: 'recovered', result } satisfies WorkerMessage),
       (error: unknown) => port.postMessage(failure(error, 'scan.failed')),
+    );
+    return;
+  }
+  if (job.kind === 'revision-diff') {
+    runRevisionDiffJob(job).then(
+      (result) => port.postMessage({ type: 'revision-diffed', result } satisfies WorkerMessage),
+      (error: unknown) => port.postMessage(failure(error, 'revision.failed', { id: job.id, revision: job.revision })),
     );
     return;
   }

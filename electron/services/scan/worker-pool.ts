@@ -9,7 +9,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ServiceError, type IpcError } from '../../../shared/ipc/result';
+import type { RevisionDiff } from '../../../shared/ipc/schemas/review';
 import type { RecoverJob, RecoverJobResult } from '../recover/recover-job';
+import type { RevisionDiffJob } from '../revisions/revision-job';
 import type { ScanJob, ScanResult, TablePartResult } from './scan-file';
 import { foreignError } from './worker-errors';
 
@@ -21,10 +23,11 @@ export type WorkerMessage =
   | { type: 'done'; result: WorkerResult }
   | { type: 'recover-progress'; done: number }
   | { type: 'recovered'; result: RecoverJobResult }
+  | { type: 'revision-diffed'; result: RevisionDiff }
   | { type: 'error'; error: IpcError };
 
-/** What the pool posts to a worker: a scan, or a search of the reversibility test. */
-export type WorkerJob = ScanJob | RecoverJob;
+/** What the pool posts to a worker: a scan, a search of the reversibility test, or a revision diff. */
+export type WorkerJob = ScanJob | RecoverJob | RevisionDiffJob;
 
 export type RunOptions = { signal?: AbortSignal; onProgress?: (bytes: number, rows: number) => void };
 
@@ -44,9 +47,15 @@ export type RecoverPool = {
   recover(job: RecoverJob, options?: RecoverOptions): Promise<RecoverJobResult>;
 };
 
-/** The pool `createScanPool` makes: scans and reversibility searches. */
+/** Revision diffs in the same workers (what the revision service takes). */
+export type RevisionDiffPool = {
+  diffRevisions(job: RevisionDiffJob, options?: { signal?: AbortSignal }): Promise<RevisionDiff>;
+};
+
+/** The pool `createScanPool` makes: scans, reversibility searches and revision diffs. */
 export type WorkerPool = ScanPool &
-  RecoverPool & {
+  RecoverPool &
+  RevisionDiffPool & {
     /**
      * Starts the workers now rather than with the first jobs, so that loading their code
      * overlaps with what the caller does first (`review check` reads the package meanwhile).
@@ -116,7 +125,7 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(4, av
     worker.on('message', (message: WorkerMessage) => {
       if (settled) return;
       if (message.type === 'progress' || message.type === 'recover-progress') task.progress(message);
-      else if (message.type === 'done' || message.type === 'recovered') {
+      else if (message.type === 'done' || message.type === 'recovered' || message.type === 'revision-diffed') {
         finish(true);
         task.resolve(message);
       } else {
@@ -211,6 +220,24 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(4, av
           label: 'The reversibility test',
           file: '',
           cancelled: () => new ServiceError('scan.cancelled', 'The reversibility test was cancelled.'),
+        });
+      });
+    },
+    diffRevisions(job, options = {}) {
+      if (closed) return Promise.reject(new Error('the scan pool is closed'));
+      return new Promise<RevisionDiff>((resolve, reject) => {
+        submit({
+          job,
+          signal: options.signal,
+          progress: () => undefined,
+          resolve: (m) => {
+            if (m.type === 'revision-diffed') resolve(m.result);
+            else reject(new ServiceError('revision.failed', `The revision diff of ${job.id} revision ${job.revision} got an answer of another kind.`, { id: job.id, revision: job.revision }));
+          },
+          reject,
+          label: `The revision diff of ${job.id} revision ${job.revision}`,
+          file: '',
+          cancelled: () => new ServiceError('revision.cancelled', `The revision diff of ${job.id} revision ${job.revision} was cancelled.`, { id: job.id, revision: job.revision }),
         });
       });
     },

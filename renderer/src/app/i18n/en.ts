@@ -1327,6 +1327,10 @@ export const en: Messages = {
       cancelled: 'The scan was cancelled.',
       failed: 'The scan of {{file}} failed and did not finish. Scan again; if it keeps failing, contact your administrator.',
     },
+    revision: {
+      cancelled: 'The revision diff of {{id}} revision {{revision}} was cancelled.',
+      failed: 'The revision diff of {{id}} revision {{revision}} failed. Open it again; if it keeps failing, contact your administrator.',
+    },
     tables: {
       unsupported: '{{file}} is not in a table format the workstation reads (CSV, TSV, Excel .xlsx, JSON and NDJSON are). Ask the operator for a CSV export.',
       'xlsx-invalid': '{{file}} is not a valid Excel .xlsx workbook, or it is damaged. Ask the operator to save it again from Excel as .xlsx and resubmit it.',

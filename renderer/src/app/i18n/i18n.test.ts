@@ -54,6 +54,8 @@ const MAIN_ERROR_CODES = [
   'candidates.not-found',
   'scan.cancelled',
   'scan.failed',
+  'revision.cancelled',
+  'revision.failed',
   'tables.unsupported',
   'tables.xlsx-invalid',
   'tables.xlsx-unsafe',

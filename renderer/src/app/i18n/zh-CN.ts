@@ -1310,6 +1310,10 @@ export const zhCN = {
       cancelled: '扫描已取消。',
       failed: '扫描 {{file}} 时出错，扫描未完成。请重新扫描；若问题持续，请联系管理员。',
     },
+    revision: {
+      cancelled: '{{id}} 第 {{revision}} 版的修订对比已取消。',
+      failed: '{{id}} 第 {{revision}} 版的修订对比出错。请重新打开；若问题持续，请联系管理员。',
+    },
     tables: {
       unsupported: '{{file}} 的格式不是工作站能读取的表格（支持 CSV、TSV、Excel .xlsx、JSON、NDJSON）。可请运营者提供 CSV 格式。',
       'xlsx-invalid': '{{file}} 不是有效的 Excel .xlsx 工作簿，或已损坏。请运营者用 Excel 重新另存为 .xlsx 后重新提交。',
