@@ -2,6 +2,7 @@
  * GB 11643 citizen identity numbers (居民身份证号码): the ISO 7064 MOD 11-2 check character,
  * validation of the 18-digit form and of the 15-digit legacy form, and a generator for test data.
  */
+import { chinaDay } from '../formats/china-day';
 
 /** Province-level codes (the first two digits) that exist: 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82. */
 export const PROVINCE_CODES: ReadonlySet<string> = new Set([
@@ -134,7 +135,7 @@ function checkRegionAndDate(region: string, yyyymmdd: string, options: ResidentI
   const day = Number(yyyymmdd.slice(6, 8));
   if (!isRealYmd(year, month, day)) return `the birth date ${yyyymmdd} is not a real calendar date`;
   if (year < MIN_BIRTH_YEAR) return `the birth year ${year} is implausible`;
-  const asOf = options.asOf ?? todayInChina();
+  const asOf = options.asOf ?? chinaDay();
   const birth = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
   if (birth > asOf) return `the birth date ${birth} is after ${asOf}`;
   return null;
@@ -158,6 +159,3 @@ function isRealYmd(year: number, month: number, day: number): boolean {
   return day <= days;
 }
 
-function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}

@@ -22,6 +22,7 @@ import { readTextLines } from '../tables/text-lines';
 import type { CheckNote } from '../../../shared/ipc/schemas/review';
 import { disclosureNotes, evaluateCandidate, type PayloadReader } from '../review/evaluate';
 import { openInspection, UnsafePackage, verifyFiles, type Verification } from './inspect-package';
+import { chinaDay } from '../../../shared/formats/china-day';
 
 export type CheckOptions = {
   packagePath: string;
@@ -48,7 +49,7 @@ export async function runCheckWithNotes(options: CheckOptions): Promise<CheckOut
   // The workers load their code while the package and the policy are read.
   options.pool.warm();
   const policy = options.policyPath ? await loadPolicy(options.policyPath) : null;
-  const at = options.at ?? new Date().toISOString().slice(0, 10);
+  const at = options.at ?? chinaDay();
   const evaluatedAt = options.at ? `${options.at}T00:00:00+08:00` : new Date().toISOString();
 
   let opened;

@@ -17,6 +17,7 @@ import { credentialKeys, verifyCredential } from '../../../shared/identity/crede
 import { verifyEnvelope } from '../../../shared/records/envelope';
 import { createServices, type Services } from '../index';
 import { buildScanWorker, testPlatform } from '../testing/test-platform';
+import { chinaDay } from '../../../shared/formats/china-day';
 
 const WORKSPACE = 'a workspace passphrase 口令';
 const KEYS = 'demo signing keys 演示口令';
@@ -157,7 +158,7 @@ describe('a signed review from first decision to sealed document', () => {
     const authorityKey = parsePublicKeyPem(authority.publicKeyPem);
     const lines = (await readFile(join(work, 'data', 'journal', 'records.jsonl'), 'utf8')).trim().split('\n');
     const credentials = lines
-      .map((line) => verifyCredential(line, { authority: authorityKey, verify: verifySignature, parsePublicKey: parsePublicKeyPem, at: new Date().toISOString().slice(0, 10) }))
+      .map((line) => verifyCredential(line, { authority: authorityKey, verify: verifySignature, parsePublicKey: parsePublicKeyPem, at: chinaDay() }))
       .filter((c) => c.ok);
     expect(credentials).toHaveLength(6);
     const resolve = credentialKeys(credentials);

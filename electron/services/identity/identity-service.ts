@@ -23,6 +23,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Journal } from '../journal/journal';
 import type { KeyStore } from '../keys/key-store';
 import type { Platform } from '../ports';
+import { chinaDay } from '../../../shared/formats/china-day';
 
 /** The demo authority and seal: every name says 样例 so nobody takes them for real ones. */
 export const DEMO_AUTHORITY = { id: 'demo-authority', name: '浙江省数据局（样例）' } as const;
@@ -295,9 +296,8 @@ export async function openIdentityService(deps: IdentityDeps): Promise<IdentityS
 }
 
 /** YYYY-MM-DD of `date` in China Standard Time (UTC+8), where the authority works. */
-export function isoDay(date: Date): string {
-  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** The calendar day in China of `date` (shared/formats/china-day.ts). */
+export const isoDay = chinaDay;
 
 function addYears(day: string, years: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

@@ -30,6 +30,7 @@ import { derivedPath } from '../scan/workbook-scan';
 import { openTable, type TableHandle } from '../tables';
 import { readTextLines } from '../tables/text-lines';
 import { disclosureNotes, evaluateCandidate, type PayloadReader } from './evaluate';
+import { chinaDay } from '../../../shared/formats/china-day';
 
 /** Rows read from a table at a time while counting or filtering. */
 const CHUNK_ROWS = 2_000;
@@ -130,7 +131,7 @@ export function createReviewService(deps: ReviewDeps): ReviewService {
     const { stored, manifest, policy } = await load(id, revision);
     const scan = await deps.scans.results(id, revision);
     if (!scan) return { stored, manifest, policy, scan: null, document: null, keys: [] as string[] };
-    const asOf = now().toISOString().slice(0, 10);
+    const asOf = chinaDay(now());
     const sdcCurrent = (scan.policy?.digest ?? null) === (policy?.digest ?? null);
     const token = `${scan.finishedAt}|${policy?.digest ?? ''}|${asOf}`;
     const k = `${id}@${revision}`;
@@ -196,7 +197,7 @@ export function createReviewService(deps: ReviewDeps): ReviewService {
     result.columns.map((name) => {
       const field: Field | undefined = result.sheet && !result.sheet.declared ? undefined : file.table?.fields.find((f) => f.name === name);
       const accepted = field && policy ? (policy.policy.authorizedFields.find((a) => a.dataset === field.dataset && a.name === field.name)?.requiredTransform ?? []) : [];
-      const asOf = now().toISOString().slice(0, 10);
+      const asOf = chinaDay(now());
       const display = (value: string) =>
         maskForDisplay(value, {
           declared: field ? { class: field.class, transform: field.transform } : null,

@@ -22,6 +22,7 @@ import { openPlain } from '../tables/open-bytes';
 import { readTextLines } from '../tables/text-lines';
 import { diffRevisions, type RevisionSide } from './diff-revisions';
 import { derivingSheetSource, fileTableSource } from './table-sources';
+import { chinaDay } from '../../../shared/formats/china-day';
 
 export type PackageDiffOptions = {
   /** Evaluation date `YYYY-MM-DD` for the detectors; defaults to today. */
@@ -84,7 +85,7 @@ function packageSide(opened: OpenedPackage, policy: Policy | null, scratch: stri
  * `chainIntact` says whether N's previousRevisionDigest is N−1's candidate digest.
  */
 export async function diffPackages(previousPath: string, currentPath: string, policy: Policy | null, options: PackageDiffOptions = {}): Promise<RevisionDiff> {
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? chinaDay();
   const previous = await openInspection(previousPath);
   let current: OpenedPackage | undefined;
   let scratch: string | undefined;

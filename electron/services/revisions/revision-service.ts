@@ -18,6 +18,7 @@ import type { TableResult } from '../scan/scan-file';
 import { parseStoredScan, type ScanService, type StoredScan } from '../scan/scan-service';
 import type { RevisionDiffPool } from '../scan/worker-pool';
 import { runRevisionDiffJob, type RevisionDiffJob, type StoredSideSpec } from './revision-job';
+import { chinaDay } from '../../../shared/formats/china-day';
 
 export type RevisionService = {
   /**
@@ -103,7 +104,7 @@ export function createRevisionService(deps: RevisionDeps): RevisionService {
       const before = revision > 1 ? await deps.store.read(id, revision - 1) : null;
       if (!before) return { id, before: null, after: revision, chainIntact: null, manifest: [], files: [] };
       const [current, previous] = await Promise.all([load(stored), load(before)]);
-      const asOf = now().toISOString().slice(0, 10);
+      const asOf = chinaDay(now());
       const k = [id, revision, current.policy?.digest ?? '-', previous.policy?.digest ?? '-', current.scan?.finishedAt ?? '-', previous.scan?.finishedAt ?? '-', asOf].join('|');
       let entry = cache.get(k);
       if (entry) {

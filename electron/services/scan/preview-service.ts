@@ -24,6 +24,7 @@ import { cellDetections } from './cell-detections';
 import type { TableResult } from './scan-file';
 import type { ScanService } from './scan-service';
 import { derivedPath } from './workbook-scan';
+import { chinaDay } from '../../../shared/formats/china-day';
 
 const MAX_TEXT_LINES = 20_000;
 /** Who acts until reviewer identities arrive (issue: identity and signed decisions). */
@@ -208,7 +209,7 @@ export function createPreviewService(deps: {
     async rows(ref, from, count) {
       const { ctx, file, result, columns, raw } = await rowsOf(ref, from, count);
       const infos = columns.map((name) => ({ info: columnInfo(ctx, file, result, name), field: fieldOf(file, result, name) }));
-      const asOf = new Date().toISOString().slice(0, 10);
+      const asOf = chinaDay();
       return {
         from,
         rows: raw.map((cells, i) => ({
@@ -249,7 +250,7 @@ export function createPreviewService(deps: {
         }
         all.push(text);
       }
-      const asOf = new Date().toISOString().slice(0, 10);
+      const asOf = chinaDay();
       return {
         file: path,
         lines: all.map((text, i) => {

@@ -24,6 +24,7 @@ import { recoverDigestColumns } from '../recover';
 import { Finding as FindingSchema, type Finding } from '../../../shared/formats/findings';
 import { openTable } from '../tables';
 import { derivedPath } from './workbook-scan';
+import { chinaDay } from '../../../shared/formats/china-day';
 
 /**
  * `scan.json`, beside the candidate. Version 2: row indexes mark their rows (tables scanned in
@@ -220,7 +221,7 @@ export function createScanService(platform: Platform, store: CandidateStore, poo
   const run = async (stored: StoredCandidate, entry: Running): Promise<void> => {
     const manifest = Candidate.parse(JSON.parse(stored.manifestText));
     const startedAt = now();
-    const asOf = startedAt.toISOString().slice(0, 10);
+    const asOf = chinaDay(startedAt);
     // Payloads are decrypted in the workers as they are read; sheets' derived rows are written encrypted.
     const dataKey = storedKey(stored.meta, options.key);
     const policy = (await options.policyFor?.(manifest)) ?? null;
