@@ -166,6 +166,23 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(4, av
     }
   }
 
+  /** Submits a job; settles with what `take` finds in its final message (another kind of answer is `wrong()`). */
+  const ask = <T>(spec: Omit<Task, 'resolve' | 'reject'> & { take: (m: WorkerMessage) => T | undefined; wrong: () => ServiceError }): Promise<T> => {
+    if (closed) return Promise.reject(new Error('the scan pool is closed'));
+    const { take, wrong, ...task } = spec;
+    return new Promise<T>((resolve, reject) => {
+      submit({
+        ...task,
+        resolve: (m) => {
+          const value = take(m);
+          if (value === undefined) reject(wrong());
+          else resolve(value);
+        },
+        reject,
+      });
+    });
+  };
+
   return {
     size,
     warm() {
@@ -184,61 +201,45 @@ export function createScanPool(script: string, size = Math.max(1, Math.min(4, av
       }
     },
     run(job, options = {}) {
-      if (closed) return Promise.reject(new Error('the scan pool is closed'));
-      return new Promise<WorkerResult>((resolve, reject) => {
-        submit({
-          job,
-          signal: options.signal,
-          progress: (m) => {
-            if (m.type === 'progress') options.onProgress?.(m.bytes, m.rows);
-          },
-          resolve: (m) => {
-            if (m.type === 'done') resolve(m.result);
-            else reject(new ServiceError('scan.failed', `The scan of "${job.file}" got an answer of another kind.`, { file: job.file }));
-          },
-          reject,
-          label: `The scan of "${job.file}"`,
-          file: job.file,
-          cancelled,
-        });
+      return ask<WorkerResult>({
+        job,
+        signal: options.signal,
+        progress: (m) => {
+          if (m.type === 'progress') options.onProgress?.(m.bytes, m.rows);
+        },
+        take: (m) => (m.type === 'done' ? m.result : undefined),
+        wrong: () => new ServiceError('scan.failed', `The scan of "${job.file}" got an answer of another kind.`, { file: job.file }),
+        label: `The scan of "${job.file}"`,
+        file: job.file,
+        cancelled,
       });
     },
     recover(job, options = {}) {
-      if (closed) return Promise.reject(new Error('the scan pool is closed'));
-      return new Promise<RecoverJobResult>((resolve, reject) => {
-        submit({
-          job,
-          signal: options.signal,
-          progress: (m) => {
-            if (m.type === 'recover-progress') options.onProgress?.(m.done);
-          },
-          resolve: (m) => {
-            if (m.type === 'recovered') resolve(m.result);
-            else reject(new ServiceError('scan.failed', 'The reversibility test got an answer of another kind.'));
-          },
-          reject,
-          label: 'The reversibility test',
-          file: '',
-          cancelled: () => new ServiceError('scan.cancelled', 'The reversibility test was cancelled.'),
-        });
+      return ask<RecoverJobResult>({
+        job,
+        signal: options.signal,
+        progress: (m) => {
+          if (m.type === 'recover-progress') options.onProgress?.(m.done);
+        },
+        take: (m) => (m.type === 'recovered' ? m.result : undefined),
+        wrong: () => new ServiceError('scan.failed', 'The reversibility test got an answer of another kind.'),
+        label: 'The reversibility test',
+        file: '',
+        cancelled: () => new ServiceError('scan.cancelled', 'The reversibility test was cancelled.'),
       });
     },
     diffRevisions(job, options = {}) {
-      if (closed) return Promise.reject(new Error('the scan pool is closed'));
-      return new Promise<RevisionDiff>((resolve, reject) => {
-        submit({
-          job,
-          signal: options.signal,
-          progress: () => undefined,
-          resolve: (m) => {
-            if (m.type === 'revision-diffed') resolve(m.result);
-            else reject(new ServiceError('revision.failed', `The revision diff of ${job.id} revision ${job.revision} got an answer of another kind.`, { id: job.id, revision: job.revision }));
-          },
-          reject,
-          label: `The revision diff of ${job.id} revision ${job.revision}`,
-          file: '',
-          cancelled: () => new ServiceError('revision.cancelled', `The revision diff of ${job.id} revision ${job.revision} was cancelled.`, { id: job.id, revision: job.revision }),
-        });
+      const params = { id: job.id, revision: job.revision };
+      const what = `The revision diff of ${job.id} revision ${job.revision}`;
+      return ask<RevisionDiff>({
+        job,
+        signal: options.signal,
+        progress: () => undefined,
+        take: (m) => (m.type === 'revision-diffed' ? m.result : undefined),
+        wrong: () => new ServiceError('revision.failed', `${what} got an answer of another kind.`, params),
+        label: what,
+        file: '',
+        cancelled: () => new ServiceError('revision.cancelled', `${what} was cancelled.`, params),
       });
     },
     async close() {
