@@ -273,7 +273,10 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
     }
     const facts = into ?? { ...BLANK, stats, forms: cellForms };
     facts.blank = false;
-    facts.hash = murmur3(value);
+    // As a signed 32-bit integer: V8 keeps it a small integer, where an unsigned hash above 2^31
+    // is a heap number that changed the facts' hidden class mid-scan and sent the hot functions
+    // back to the interpreter (addHash reads the same 32 bits either way).
+    facts.hash = murmur3(value) | 0;
     facts.length = codePointLength(value);
     facts.digest = digest;
     facts.conformance = conformanceState;
@@ -365,7 +368,7 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
       const key = shapes ? maskedShapeKey(value) : -1;
       const known = key === -1 ? null : shapedFacts(value, key);
       if (known) {
-        addFacts(rowNumber, known, murmur3(value));
+        addFacts(rowNumber, known, murmur3(value) | 0);
         return;
       }
       const detections = detect(value);
