@@ -1,6 +1,6 @@
 /**
  * Loads a CommonJS bundle through V8's code cache: after a first run the bundle's compiled
- * code is kept beside it (`<bundle>.v8cache`) and reused while the bundle's bytes, Node and
+ * code is kept beside it (`<bundle>.<name>.v8cache`) and reused while the bundle's bytes, Node and
  * V8 are the same. This is what Node 22's `module.enableCompileCache()` does, which Node 20
  * lacks: compiling the CLI's 3 MB of commands was most of its start-up, before any scan could
  * begin. The cache is an optimisation only — missing, stale, damaged or refused by V8, the
@@ -33,7 +33,7 @@ function stamp(source: Buffer): string {
   return JSON.stringify({ magic: MAGIC, sha256: digest, node: process.version, v8: process.versions.v8, arch: process.arch });
 }
 
-/** The cached data in `file` when its header matches `expected`, else null. */
+/** The cached data in `file` when its header matches `expected` (else `data` null), and whether there was a file at all. */
 function readCache(file: string, expected: string): { data: Buffer | null; found: boolean } {
   let bytes: Buffer;
   try {

@@ -76,7 +76,7 @@ export async function openIdentityService(deps: IdentityDeps): Promise<IdentityS
   await mkdir(dir, { recursive: true });
   const authorityPath = join(dir, 'authority.json');
   const currentPath = join(dir, 'current.json');
-  const today = () => isoDay(now());
+  const today = () => chinaDay(now());
 
   const readAuthority = async (): Promise<z.output<typeof AuthorityFile> | null> => {
     let text: string;
@@ -294,10 +294,6 @@ export async function openIdentityService(deps: IdentityDeps): Promise<IdentityS
 
   return { status, setupDemo, switchUser, lock, signer, currentActor, credentials, authority, seal };
 }
-
-/** YYYY-MM-DD of `date` in China Standard Time (UTC+8), where the authority works. */
-/** The calendar day in China of `date` (shared/formats/china-day.ts). */
-export const isoDay = chinaDay;
 
 function addYears(day: string, years: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

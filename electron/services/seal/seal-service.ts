@@ -20,7 +20,8 @@ import type { ReviewDecision, SealApplication, SealApproval, SealDefinition, Sea
 import { sealPicture, type SealGeometry } from '../../../shared/seal/seal-picture';
 import type { AuditLog } from '../audit/audit-log';
 import { appendChecked, type DecisionContext, type DecisionService } from '../decisions/decision-service';
-import { DEMO_SEAL, isoDay, type IdentityService, type Signer } from '../identity/identity-service';
+import { chinaDay } from '../../../shared/formats/china-day';
+import { DEMO_SEAL, type IdentityService, type Signer } from '../identity/identity-service';
 import type { Journal } from '../journal/journal';
 import type { Platform } from '../ports';
 import { renderOpinionPdf, type OpinionDocumentInput, type OpinionReviewer } from '../sealed-pdf';
@@ -114,7 +115,7 @@ export function createSealService(deps: SealDeps): SealService {
     if (approved) {
       const requestRecord = byFormat(ctx.records, 'seal-request').find((r) => r.id === approved.id)!;
       const approval = byFormat(ctx.records, 'seal-approval').find((a) => a.id === approved.approval!.id)!;
-      apply = toPermission(can('seal-apply', actor, { request: requestRecord, approval, seal, at: isoDay(now()) }));
+      apply = toPermission(can('seal-apply', actor, { request: requestRecord, approval, seal, at: chinaDay(now()) }));
     }
     return { request, approve, apply };
   };
@@ -189,7 +190,7 @@ export function createSealService(deps: SealDeps): SealService {
     const allowed = permissions(ctx, seal?.record ?? null);
     if (!allowed.request.allowed) refuse(allowed.request);
     const final = finalDecision(ctx)!;
-    const unsealed = await renderOpinionPdf(await opinionInput(ctx, null, isoDay(now())));
+    const unsealed = await renderOpinionPdf(await opinionInput(ctx, null, chinaDay(now())));
     const unsealedDigest = await sm3Digest(unsealed);
     const envelope = await appendChecked(() =>
       journal.appendNew<SealRequest>(
@@ -255,14 +256,14 @@ export function createSealService(deps: SealDeps): SealService {
     if (!requestRecord || !approval) throw new ServiceError('seal.not-found', `There is no approved seal request ${requestId} for ${id} revision ${revision}.`, { request: requestId });
     if (byFormat(ctx.records, 'seal-application').some((a) => a.request === requestId)) throw new ServiceError('seal.already-applied', 'The seal has already been applied for this request.');
     const at = now();
-    const permission = toPermission(can('seal-apply', ctx.actor!, { request: requestRecord, approval, seal: seal.record, at: isoDay(at) }));
+    const permission = toPermission(can('seal-apply', ctx.actor!, { request: requestRecord, approval, seal: seal.record, at: chinaDay(at) }));
     if (!permission.allowed) refuse(permission);
     if (!seal.record.signerKeyIds.includes(signer.keyId)) {
       throw new ServiceError('seal.key-not-listed', `Your key ${signer.keyId} is not one of the keys the seal "${seal.record.name}" may be applied with.`, {});
     }
-    const pdf = await renderOpinionPdf(await opinionInput(ctx, geometryOf(seal), isoDay(at)));
+    const pdf = await renderOpinionPdf(await opinionInput(ctx, geometryOf(seal), chinaDay(at)));
     const digest = await sm3Digest(pdf);
-    const ledgerNo = await nextLedgerNo(isoDay(at).slice(0, 4));
+    const ledgerNo = await nextLedgerNo(chinaDay(at).slice(0, 4));
     await mkdir(sealedDir, { recursive: true });
     const file = join(sealedDir, `${ledgerNo}.pdf`);
     await writeDurably(file, pdf);
@@ -340,7 +341,7 @@ export function createSealService(deps: SealDeps): SealService {
     const header = ['用印登记号', '印章', '申请编号', '修订版', '文件', '文件 SM3', '事由', '份数', '申请人', '审批人', '用印人', '申请时间', '审批时间', '用印时间'];
     const lines = [header, ...rows.map((r) => [r.ledgerNo, r.sealName, r.candidate.id, String(r.candidate.revision), r.document.name, r.document.digest, r.reason, String(r.copies), r.requestedBy.name, r.approvedBy.name, r.appliedBy.name, r.requestedAt, r.approvedAt, r.appliedAt])];
     const csv = '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
-    return { fileName: `用印登记-${isoDay(now())}.csv`, csv };
+    return { fileName: `用印登记-${chinaDay(now())}.csv`, csv };
   };
 
   return { view, request, approve, apply, document, ledger, ledgerCsv };
