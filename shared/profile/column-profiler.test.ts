@@ -9,7 +9,7 @@ import { seededRandom } from '../detect/testing';
 import type { Detection, DigestShape } from '../detect/types';
 import { maskShapeOf } from '../mask/chars';
 import { ColumnProfile } from './column-profile';
-import { type FieldDeclaration, createColumnProfiler, parseColumnProfile } from './column-profiler';
+import { type FieldDeclaration, createColumnProfiler, isShortDecimal, parseColumnProfile } from './column-profiler';
 import { precisionLossKind } from './precision-loss';
 
 function field(name: string, transform: string, cls: FieldDeclaration['class'] = 'personal', grade = 3): FieldDeclaration {
@@ -290,5 +290,74 @@ describe('createColumnProfiler: masked values by shape', () => {
       byShape.addValue(i + 1, v);
     });
     expect(byShape.finish()).toEqual(plain.finish());
+  });
+});
+
+describe('createColumnProfiler: short decimals', () => {
+  // The grammar isShortDecimal implements, as a pattern.
+  const SHORT_DECIMAL = /^(?:0|[1-9]\d{0,6})(?:\.\d{1,3})?$/;
+
+  it('isShortDecimal is exactly its pattern on 200,000 random strings of digits, points and signs', () => {
+    const random = seededRandom(5);
+    const units = ['0', '0', '1', '5', '9', '.', '-', '+', ' ', 'e', '０', ','];
+    for (let k = 0; k < 200_000; k++) {
+      let value = '';
+      const length = Math.floor(random() * 14);
+      for (let i = 0; i < length; i++) value += units[Math.floor(random() * units.length)] ?? '';
+      if (isShortDecimal(value) !== SHORT_DECIMAL.test(value)) expect.fail(`isShortDecimal(${JSON.stringify(value)}) = ${isShortDecimal(value)}`);
+    }
+    for (const value of ['0', '7', '42', '7549.96', '1234567', '1234567.125', '0.5']) expect(isShortDecimal(value), value).toBe(true);
+    for (const value of ['', '.5', '5.', '007', '12345678', '1.2345', '-1', '+1', ' 1', '1 ', '1e5', '1,000', '１２']) expect(isShortDecimal(value), value).toBe(false);
+  });
+
+  it('profiles a column of numbers exactly as when every value is detected (range shown and withheld)', () => {
+    const random = seededRandom(23);
+    const amount = (): string | null => {
+      const pick = random();
+      // Mostly short decimals (the extremes among them), some that are not.
+      const integer = String(1 + Math.floor(random() * 10 ** Math.floor(1 + random() * 6)));
+      if (pick < 0.7) return `${integer}.${String(Math.floor(random() * 100)).padStart(2, '0')}`;
+      if (pick < 0.85) return integer;
+      if (pick < 0.9) return null;
+      if (pick < 0.95) return `${integer}.${String(Math.floor(random() * 1e6)).padStart(6, '0')}`;
+      return `+${integer}`;
+    };
+    // The extremes come late, when the column no longer remembers values: read by the fast path.
+    const amounts = [...Array.from({ length: 30_000 }, amount), '0.001', '9999999.999'];
+    // With codes among them (a leading zero, a mobile number), the range is withheld.
+    const mixed = amounts.map((v, i) => (i % 50 === 7 ? `0${v ?? 1}` : i % 50 === 31 ? `13${String(i).padStart(9, '0')}` : v));
+    const detect = (v: string) => detectCell(v, { asOf: '2026-11-27' }).filter((d) => d.confidence >= 0.5);
+    for (const [label, values] of [['amounts', amounts], ['mixed', mixed]] as const) {
+      for (const declared of [field('amount', 'none', 'public', 1), field('amount', 'none', 'personal', 3), field('amount', 'mask:3,4')]) {
+        const plain = createColumnProfiler(declared, { detect });
+        const fast = createColumnProfiler(declared, { detect, maskedByShape: true, shortDecimalsUndetected: true });
+        values.forEach((v, i) => {
+          plain.addValue(i + 1, v);
+          fast.addValue(i + 1, v);
+        });
+        const profile = fast.finish();
+        expect(profile, `${label}, ${declared.class}`).toEqual(plain.finish());
+        const shown = label === 'amounts' && declared.class === 'public';
+        expect([profile.numeric.min, profile.numeric.max], `${label}, ${declared.class}`).toEqual(shown ? [0.001, 9999999.999] : [null, null]);
+      }
+    }
+  });
+});
+
+describe('createColumnProfiler: remembered values', () => {
+  it('counts repeated values as add() does with their detections, distinct estimate included', () => {
+    const random = seededRandom(31);
+    const districts = ['西湖区', '余杭区', '上城区', '拱墅区', '滨江区', '萧山区', '临平区', '钱塘区'];
+    const values = Array.from({ length: 50_000 }, (_, i) => (i % 97 === 0 ? `${districts[Math.floor(random() * 8)]}${i}` : districts[Math.floor(random() * 8)]!));
+    const detectFor = (v: string) => detectCell(v, { asOf: '2026-11-27' }).filter((d) => d.confidence >= 0.5);
+    const remembered = createColumnProfiler(field('district', 'none', 'public', 1), { detect: detectFor });
+    const each = createColumnProfiler(field('district', 'none', 'public', 1));
+    values.forEach((v, i) => {
+      remembered.addValue(i + 1, v);
+      each.add(i + 1, v, detectFor(v));
+    });
+    const profile = remembered.finish();
+    expect(profile).toEqual(each.finish());
+    expect(profile.distinctEstimate).toBeGreaterThan(500);
   });
 });

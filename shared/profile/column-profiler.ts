@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import type { Detection, DetectorId, DigestShape, MaskShape } from '../detect/types';
 import type { Field } from '../formats/candidate';
 import { codePointLength, maskShapeOf, toAsciiDigits } from '../mask/chars';
-import { isMaskCode } from '../detect/detectors/masked';
 import { isPlainNumber } from '../mask/plain-number';
 import { plainNumberValue } from './number-value';
 import { tryParseTransform } from '../mask/transform';
@@ -15,6 +14,8 @@ import { ColumnProfile, MAX_LISTED_ROWS } from './column-profile';
 import { murmur3 } from './hash';
 import { createHyperLogLog } from './hyperloglog';
 import { precisionLossKind } from './precision-loss';
+import { createValuePass, passValue, type ValuePass } from './value-pass';
+import { ValueMemo } from './value-memo';
 
 export type FieldDeclaration = z.output<typeof Field>;
 
@@ -32,6 +33,12 @@ export type ColumnProfilerOptions = {
    * the same shape in a column of unique values; only the distinct-count hash differs.
    */
   maskedByShape?: boolean;
+  /**
+   * `detect` finds nothing in a short decimal (`isShortDecimal`: `0`, `7549.96`) — true of the
+   * scan's cell detections, whose tests hold them to it. Then such a value's facts are known
+   * without running the detectors: a column of amounts is a million of them, all different.
+   */
+  shortDecimalsUndetected?: boolean;
 };
 
 export type ColumnProfiler = {
@@ -116,6 +123,9 @@ type CellFacts = {
   value: number;
 };
 
+/** A masked shape seen in a column: a value of it, and the facts every value of it shares but the hash. */
+type Shaped = { exemplar: string; facts: CellFacts };
+
 /** Distinct values remembered per column, and the share of repeats below which a column stops remembering. */
 const MEMO_SIZE = 4096;
 const MEMO_TRIAL = 8192;
@@ -186,7 +196,7 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
   const formKinds = new Set<string>();
   const digestShapes = new Map<string, { shape: DigestShape; count: number }>();
 
-  let memo: Map<string, CellFacts> | null = detect ? new Map() : null;
+  let memo: ValueMemo<CellFacts> | null = detect ? new ValueMemo(MEMO_SIZE) : null;
   let lookups = 0;
   let hits = 0;
 
@@ -226,7 +236,7 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
   }
 
   /** The facts of a non-blank value; the counters it refers to exist from now on (the cell is added next). */
-  function factsOf(value: string, detections: readonly Detection[], into?: CellFacts): CellFacts {
+  function factsOf(value: string, detections: readonly Detection[], into?: CellFacts, read?: ValuePass): CellFacts {
     if (isBlank(value)) return BLANK;
     // A column that does not remember values reuses one facts object (they are added at once).
     const stats: DetectorCount[] = into ? into.stats : [];
@@ -276,8 +286,8 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
     // As a signed 32-bit integer: V8 keeps it a small integer, where an unsigned hash above 2^31
     // is a heap number that changed the facts' hidden class mid-scan and sent the hot functions
     // back to the interpreter (addHash reads the same 32 bits either way).
-    facts.hash = murmur3(value) | 0;
-    facts.length = codePointLength(value);
+    facts.hash = read ? read.hash : murmur3(value) | 0;
+    facts.length = read ? read.codePoints : codePointLength(value);
     facts.digest = digest;
     facts.conformance = conformanceState;
     facts.loss = loss;
@@ -288,29 +298,51 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
   }
 
   const scratch: CellFacts = { ...BLANK, stats: [], forms: [] };
-  const shapes: Map<number, { exemplar: string; facts: CellFacts }> | null = options.maskedByShape ? new Map() : null;
+  const shortDecimals = options.shortDecimalsUndetected === true;
+  const decimalScratch: CellFacts = { ...BLANK, blank: false, stats: [], forms: [], numeric: true };
 
-  // A column of masked values mostly repeats a few shapes: the last one is checked first.
-  let lastShapeKey = -1;
-  let lastShaped: { exemplar: string; facts: CellFacts } | undefined;
-
-  /** The facts of a value of a masked shape already seen (all but its hash), or null. */
-  function shapedFacts(value: string, key: number): CellFacts | null {
-    const known = key === lastShapeKey ? lastShaped : shapes?.get(key);
-    if (!known || !sameMaskedShape(value, known.exemplar)) return null;
-    lastShapeKey = key;
-    lastShaped = known;
-    return known.facts;
+  /**
+   * The facts of a short decimal, as factsOf finds them when the detectors find nothing: a
+   * plain number, never a precision loss, never identifier-like (no leading zero, at most seven
+   * integer digits), of its own length (ASCII).
+   */
+  function decimalFacts(value: string): CellFacts {
+    const facts = decimalScratch;
+    facts.hash = murmur3(value) | 0;
+    facts.length = value.length;
+    facts.value = rangeAllowed && !s.identifierLike ? plainNumberValue(value) : Number.NaN;
+    return facts;
   }
 
-  /** Adds a cell of facts `f`; `hash` is its value's (which facts shared by a shape do not hold). */
-  function addFacts(rowNumber: number, f: CellFacts, hash = f.hash): void {
+  const shapes: Map<number, Shaped> | null = options.maskedByShape ? new Map() : null;
+
+  // A masked shape keeps its first two characters: the shape last seen with a value's first
+  // two characters is the one to compare it with as it is read (a hint: slots are shared by
+  // hash, and the comparison decides).
+  const byPrefix = new Array<Shaped | undefined>(PREFIX_SLOTS).fill(undefined);
+  const read = createValuePass();
+
+  /** The shape already seen of a value `read` found masked (whose facts are all but its hash), or undefined. */
+  function knownShape(value: string, prefix: number, candidate: Shaped | undefined): Shaped | undefined {
+    if (candidate && read.sameShape) return candidate;
+    const known = shapes?.get(read.maskedKey);
+    if (!known || !sameMaskedShape(value, known.exemplar)) return undefined;
+    byPrefix[prefix] = known;
+    return known;
+  }
+
+  /**
+   * Adds a cell of facts `f`; `hash` is its value's (which facts shared by a shape do not hold);
+   * `distinct` false for a value already added.
+   */
+  function addFacts(rowNumber: number, f: CellFacts, hash = f.hash, distinct = true): void {
     s.rows++;
     if (f.blank) {
       s.nulls++;
       return;
     }
-    hll.addHash(hash);
+    // (Adding a hash again changes no register: a value known to be seen before skips it.)
+    if (distinct) hll.addHash(hash);
     if (f.length < s.minLength) s.minLength = f.length;
     if (f.length > s.maxLength) s.maxLength = f.length;
     const stats = f.stats;
@@ -365,30 +397,40 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
     }
     if (!detect) throw new Error('addValue needs the profiler to be created with a detect function');
     if (memo === null) {
-      const key = shapes ? maskedShapeKey(value) : -1;
-      const known = key === -1 ? null : shapedFacts(value, key);
-      if (known) {
-        addFacts(rowNumber, known, murmur3(value) | 0);
+      if (shortDecimals && isShortDecimal(value)) {
+        addFacts(rowNumber, decimalFacts(value));
         return;
+      }
+      // (A value of one character has no shape; its slot, 0, is a hint like any other.)
+      const prefix = (Math.imul(value.charCodeAt(0), 31) + value.charCodeAt(1)) & (PREFIX_SLOTS - 1);
+      const candidate = shapes ? byPrefix[prefix] : undefined;
+      passValue(value, candidate?.exemplar ?? '', read);
+      const key = shapes ? read.maskedKey : -1;
+      if (key !== -1) {
+        const known = knownShape(value, prefix, candidate);
+        if (known) {
+          addFacts(rowNumber, known.facts, read.hash);
+          return;
+        }
       }
       const detections = detect(value);
       if (key !== -1 && shapes && shapes.size < MAX_SHAPES && wholeMask(detections, value)) {
-        shapes.set(key, { exemplar: ownCopy(value), facts: factsOf(value, detections) });
+        const shape = { exemplar: ownCopy(value), facts: factsOf(value, detections) };
+        shapes.set(key, shape);
+        byPrefix[prefix] = shape;
       }
-      addFacts(rowNumber, factsOf(value, detections, scratch));
+      addFacts(rowNumber, factsOf(value, detections, scratch, read));
       return;
     }
     lookups++;
-    let facts = memo.get(value);
-    if (facts) {
-      hits++;
-    } else {
-      facts = factsOf(value, detect(value));
-      // A key sliced from a parsed chunk would keep the whole chunk's text alive: store a copy.
-      if (memo.size < MEMO_SIZE) memo.set(ownCopy(value), facts);
-    }
+    const known = memo.find(value);
+    const facts = known ?? factsOf(value, detect(value));
+    if (known) hits++;
+    // A key sliced from a parsed chunk would keep the whole chunk's text alive: store a copy.
+    else memo.add(ownCopy(value), facts);
     if (lookups === MEMO_TRIAL && hits < MEMO_TRIAL * MEMO_MIN_HIT_RATE) memo = null;
-    addFacts(rowNumber, facts);
+    // A value seen before has its hash in the distinct-count sketch already.
+    addFacts(rowNumber, facts, facts.hash, known === undefined);
   }
 
   function state(): ColumnProfilerState {
@@ -530,31 +572,41 @@ function sameShape(a: MaskShape, b: MaskShape): boolean {
   return a === b || (a.head === b.head && a.tail === b.tail && a.length === b.length && a.maskChar === b.maskChar && a.original === b.original);
 }
 
-/** Masked shapes remembered per column. */
-const MAX_SHAPES = 256;
-
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
+/** Integer digits of a short decimal: fewer than the eight of the shortest identifier (a bare Taiwan permit). */
+const SHORT_DECIMAL_INTEGER_DIGITS = 7;
+/** Decimals of a short decimal: fewer than the four of a precise coordinate. */
+const SHORT_DECIMAL_FRACTION_DIGITS = 3;
+
 /**
- * A hash of a value's masked shape — its first two characters, then digits as one class and
- * every other character as itself — or -1 when the value holds no mask character (or is long).
+ * A short plain decimal: ASCII digits without sign, spaces or a leading zero (`0` itself
+ * aside), at most seven of them, then optionally a point and one to three decimals — `0`,
+ * `42`, `7549.96`, `1234567.125`. No identifier of shared/detect is that short, a coordinate
+ * needs four decimals and an IPv4 address three points.
  */
-function maskedShapeKey(value: string): number {
+export function isShortDecimal(value: string): boolean {
   const n = value.length;
-  if (n < 3 || n > 64) return -1;
-  // Leading space is trimmed before detection, which would move the first two characters.
-  const c0 = value.charCodeAt(0);
-  if (c0 <= 0x20 || c0 === 0xa0 || c0 === 0x3000 || c0 === 0xfeff) return -1;
-  let h = 0x811c9dc5;
-  let masked = false;
-  for (let i = 0; i < n; i++) {
-    let c = value.charCodeAt(i);
-    if (isMaskCode(c)) masked = true;
-    else if (i >= 2 && isDigitCode(c)) c = 0x30;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  return masked ? h >>> 0 : -1;
+  if (n === 0 || n > SHORT_DECIMAL_INTEGER_DIGITS + 1 + SHORT_DECIMAL_FRACTION_DIGITS) return false;
+  const first = value.charCodeAt(0);
+  if (!isDigitCode(first)) return false;
+  let i = 1;
+  if (first !== 0x30) while (i < n && isDigitCode(value.charCodeAt(i))) i++;
+  if (i > SHORT_DECIMAL_INTEGER_DIGITS) return false;
+  if (i === n) return true;
+  if (value.charCodeAt(i) !== 0x2e) return false;
+  const point = i;
+  i++;
+  while (i < n && isDigitCode(value.charCodeAt(i))) i++;
+  const decimals = i - point - 1;
+  return i === n && decimals >= 1 && decimals <= SHORT_DECIMAL_FRACTION_DIGITS;
 }
+
+/** Slots of the hint to a masked value's shape by its first two characters. */
+const PREFIX_SLOTS = 64;
+
+/** Masked shapes remembered per column. */
+const MAX_SHAPES = 256;
 
 /** Whether `value` has the masked shape of `exemplar` (the hash may collide: this decides). */
 function sameMaskedShape(value: string, exemplar: string): boolean {

@@ -225,7 +225,8 @@ async function scanTableRows(job: ScanJob, options: { signal?: AbortSignal; onPr
     ...(job.sheet && job.key ? { derivedKey: job.key } : {}),
   });
   const byName = new Map(job.fields.map((f) => [f.name, f]));
-  // cellDetections classifies a wholly masked value by its shape (see ColumnProfilerOptions.maskedByShape).
+  // cellDetections classifies a wholly masked value by its shape and finds nothing in a short
+  // decimal (see ColumnProfilerOptions.maskedByShape and shortDecimalsUndetected; both tested in cell-detections.test.ts).
   const detect = (value: string) => credible(cellDetections(value, job.asOf));
   const profilers: ColumnProfiler[] = [];
   // Made at the first batch, when the header is known (held in an object: the batch callback sets it).
@@ -239,7 +240,7 @@ async function scanTableRows(job: ScanJob, options: { signal?: AbortSignal; onPr
       // JSON tables can gain columns as they go: earlier rows simply lacked them (null cells).
       while (profilers.length < columns.length) {
         const name = columns[profilers.length]!;
-        const profiler = createColumnProfiler(byName.get(name), { name, detect, maskedByShape: true });
+        const profiler = createColumnProfiler(byName.get(name), { name, detect, maskedByShape: true, shortDecimalsUndetected: true });
         for (let row = 1; row < firstRow; row++) profiler.add(row, null, []);
         profilers.push(profiler);
       }
