@@ -13,7 +13,7 @@ import { parsePolicy, type StoredPolicy } from '../policies/policy-store';
 import { scanJobs } from '../scan/scan-service';
 import type { ScanJob, ScanResult, TableResult } from '../scan/scan-file';
 import { derivedPath, scanJobInPool } from '../scan/workbook-scan';
-import type { WorkerPool } from '../scan/worker-pool';
+import type { ScanPool, WorkerPool } from '../scan/worker-pool';
 import { recoverDigestColumns } from '../recover';
 import { packageRevisionFindings } from '../revisions';
 import { openTable } from '../tables';
@@ -79,7 +79,7 @@ export async function runCheckWithNotes(options: CheckOptions): Promise<CheckOut
     const sizes = new Map(manifest.files.map((f) => [f.path, f.bytes]));
     // With a policy, the workers also evaluate disclosure control with its thresholds.
     const sdc = policy ? { sdc: { thresholds: policy.policy.thresholds } } : {};
-    const scan = (job: ScanJob) => scanJobInPool(options.pool, job, { base, ...(sizes.has(job.file) ? { size: sizes.get(job.file)! } : {}) });
+    const scan = (job: ScanJob, pool: ScanPool = options.pool) => scanJobInPool(pool, job, { base, ...(sizes.has(job.file) ? { size: sizes.get(job.file)! } : {}) });
     let locate: (path: string) => string;
     let verified: Verification;
     let results: ScanResult[];
@@ -91,7 +91,20 @@ export async function runCheckWithNotes(options: CheckOptions): Promise<CheckOut
       locate = (path) => paths.get(path) ?? join(scratch, ...path.split('/'));
       const jobs = scanJobs(manifest, locate, at, sdc).filter((job) => opened.present.has(job.file));
       const before = await Promise.all(jobs.map((job) => fingerprint(job.path)));
-      const [verification, settled] = await Promise.all([verifyFiles(opened), Promise.allSettled(jobs.map(scan))]);
+      // Planning a scan reads a few blocks of its file (encoding, header, where to cut it into
+      // parts), and hashing takes this thread in 1 MiB steps between those reads: the digests
+      // are checked once every scan has been handed to the workers (or has ended).
+      const handedOver: Promise<void>[] = [];
+      const scans = jobs.map((job) => {
+        let handed = () => {};
+        handedOver.push(new Promise<void>((resolve) => (handed = resolve)));
+        const scanned = scan(job, handOver(options.pool, handed));
+        scanned.then(handed, handed);
+        return scanned;
+      });
+      const settling = Promise.allSettled(scans);
+      await Promise.all(handedOver);
+      const [verification, settled] = await Promise.all([verifyFiles(opened), settling]);
       verified = verification;
       results = [];
       for (const [i, job] of jobs.entries()) {
@@ -108,7 +121,7 @@ export async function runCheckWithNotes(options: CheckOptions): Promise<CheckOut
       locate = (path: string) => join(scratch, ...path.split('/'));
       verified = await verifyFiles(opened, { extractTo: locate });
       const jobs = scanJobs(manifest, locate, at, sdc).filter((job) => verified.intact.has(job.file));
-      results = (await Promise.all(jobs.map(scan))).flat();
+      results = (await Promise.all(jobs.map((job) => scan(job)))).flat();
     }
     const read: PayloadReader = {
       openTable: (result) => {
@@ -149,6 +162,18 @@ export async function runCheckWithNotes(options: CheckOptions): Promise<CheckOut
 }
 
 /** Size, modification time and inode of a file: what changes when it is written to or replaced. */
+/** `pool`, calling `handed` when the first job is submitted to it. */
+function handOver(pool: ScanPool, handed: () => void): ScanPool {
+  return {
+    size: pool.size,
+    run: (job, runOptions) => {
+      handed();
+      return pool.run(job, runOptions);
+    },
+    close: () => pool.close(),
+  };
+}
+
 async function fingerprint(path: string): Promise<string> {
   const info = await stat(path, { bigint: true });
   return `${info.size}:${info.mtimeNs}:${info.ino}`;
