@@ -96,10 +96,14 @@ export async function verifyFiles(opened: OpenedPackage, options: { extractTo?: 
     const target = options.extractTo?.(file.path);
     const out = target ? await openTarget(target) : null;
     try {
-      for await (const chunk of await source.open(file.path)) {
-        bytes += (chunk as Buffer).length;
-        digester.update(chunk as Buffer);
-        if (out && !out.write(chunk as Buffer)) await once(out, 'drain');
+      if (!out && source.readEach) {
+        bytes = await source.readEach(file.path, (chunk) => digester.update(chunk));
+      } else {
+        for await (const chunk of await source.open(file.path)) {
+          bytes += (chunk as Buffer).length;
+          digester.update(chunk as Buffer);
+          if (out && !out.write(chunk as Buffer)) await once(out, 'drain');
+        }
       }
     } finally {
       if (out) {
