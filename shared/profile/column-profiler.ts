@@ -396,11 +396,12 @@ export function createColumnProfiler(field?: FieldDeclaration, options: ColumnPr
       return;
     }
     if (!detect) throw new Error('addValue needs the profiler to be created with a detect function');
+    // Cheaper than remembering it, even while the column is tried for repeats.
+    if (shortDecimals && isShortDecimal(value)) {
+      addFacts(rowNumber, decimalFacts(value));
+      return;
+    }
     if (memo === null) {
-      if (shortDecimals && isShortDecimal(value)) {
-        addFacts(rowNumber, decimalFacts(value));
-        return;
-      }
       // (A value of one character has no shape; its slot, 0, is a hint like any other.)
       const prefix = (Math.imul(value.charCodeAt(0), 31) + value.charCodeAt(1)) & (PREFIX_SLOTS - 1);
       const candidate = shapes ? byPrefix[prefix] : undefined;

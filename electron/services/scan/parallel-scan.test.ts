@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../shared/detect/testing';
 import type { Field } from '../../../shared/formats/candidate';
 import { readRows } from '../tables/csv-reader';
-import { scanInPool } from './parallel-scan';
+import { PARTS_PER_WORKER, scanInPool } from './parallel-scan';
 import type { ScanJob, TableResult } from './scan-file';
 import { createScanPool, type ScanPool } from './worker-pool';
 import { buildScanWorker } from '../testing/test-platform';
@@ -71,17 +71,18 @@ const jobFor = (path: string): ScanJob => ({
 });
 
 describe('scanInPool', () => {
-  for (const [label, quotedEvery] of [
-    ['a plain table', 0],
-    ['a table whose every row has a quoted value spanning lines', 1],
+  for (const [label, quotedEvery, partsPerWorker] of [
+    ['a plain table', 0, 3],
+    ['a plain table, one part a worker', 0, undefined],
+    ['a table whose every row has a quoted value spanning lines', 1, 3],
   ] as const) {
     it(`merges the parts of ${label} into the result of one scan`, async () => {
       const path = await writeTable(`t-${quotedEvery}.csv`, 40_000, quotedEvery);
       const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
       const whole = (await pool.run(jobFor(path))) as TableResult;
       const split = counting(pool);
-      const merged = (await scanInPool(split.pool, jobFor(path), { size, minBytes: 64 * 1024 })) as TableResult;
-      expect(split.parts()).toBeGreaterThan(2);
+      const merged = (await scanInPool(split.pool, jobFor(path), { size, minBytes: 64 * 1024, ...(partsPerWorker ? { partsPerWorker } : {}) })) as TableResult;
+      expect(split.parts()).toBe(quotedEvery === 1 ? 6 : pool.size * (partsPerWorker ?? PARTS_PER_WORKER));
       // Half the line breaks of the second table are inside quotes: some cut lands in one.
       expect(split.wholeAfterParts()).toBe(quotedEvery === 1);
       // Equal in everything but how the index marks rows (each part starts its own count).
