@@ -14,7 +14,7 @@ import { ColumnProfile, MAX_LISTED_ROWS } from './column-profile';
 import { murmur3 } from './hash';
 import { createHyperLogLog } from './hyperloglog';
 import { precisionLossKind } from './precision-loss';
-import { createValuePass, passValue, type ValuePass } from './value-pass';
+import { createValuePass, passValue, sameMaskedShape, type ValuePass } from './value-pass';
 import { ValueMemo } from './value-memo';
 
 export type FieldDeclaration = z.output<typeof Field>;
@@ -608,17 +608,6 @@ const PREFIX_SLOTS = 64;
 
 /** Masked shapes remembered per column. */
 const MAX_SHAPES = 256;
-
-/** Whether `value` has the masked shape of `exemplar` (the hash may collide: this decides). */
-function sameMaskedShape(value: string, exemplar: string): boolean {
-  if (value.length !== exemplar.length) return false;
-  for (let i = 0; i < value.length; i++) {
-    const a = value.charCodeAt(i);
-    const b = exemplar.charCodeAt(i);
-    if (a !== b && !(i >= 2 && isDigitCode(a) && isDigitCode(b))) return false;
-  }
-  return true;
-}
 
 /** One `masked` detection covering the whole value: what `maskedByShape` may reuse. */
 function wholeMask(detections: readonly Detection[], value: string): boolean {

@@ -1,6 +1,6 @@
 /**
  * passValue against what it replaces: MurmurHash3, the code point count, the masked-shape key
- * and shape comparison written out plainly, on random strings of digits, letters, mask
+ * (written out plainly here) and the shape comparison, on random strings of digits, letters, mask
  * characters, Chinese characters and (lone or paired) surrogates.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { seededRandom } from '../detect/testing';
 import { isMaskCode } from '../detect/detectors/masked';
 import { codePointLength } from '../mask/chars';
 import { murmur3 } from './hash';
-import { createValuePass, passValue } from './value-pass';
+import { createValuePass, passValue, sameMaskedShape } from './value-pass';
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
@@ -27,16 +27,6 @@ function maskedShapeKey(value: string): number {
     h = Math.imul(h ^ c, 0x01000193);
   }
   return masked ? h >>> 0 : -1;
-}
-
-function sameMaskedShape(value: string, exemplar: string): boolean {
-  if (value.length !== exemplar.length) return false;
-  for (let i = 0; i < value.length; i++) {
-    const a = value.charCodeAt(i);
-    const b = exemplar.charCodeAt(i);
-    if (a !== b && !(i >= 2 && isDigit(a) && isDigit(b))) return false;
-  }
-  return true;
 }
 
 const UNITS = ['0', '1', '7', '9', 'A', 'x', '*', '#', '×', '●', '•', ' ', '　', '张', '区', '\ud83d', '\ude00', '\ud842\udfb7', '.', '-'];

@@ -6,6 +6,7 @@
  * of three or four times.
  */
 import { isMaskCode } from '../detect/detectors/masked';
+import { murmurBlock, murmurFinish, murmurStep } from './hash';
 
 export type ValuePass = {
   /** `murmur3(value) | 0`. */
@@ -29,10 +30,15 @@ export function createValuePass(): ValuePass {
 
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
-function mixBlock(k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  return Math.imul(k, 0x1b873593);
+/** Whether `value` has the masked shape of `exemplar` (what `sameShape` says; a shape key may collide, this decides). */
+export function sameMaskedShape(value: string, exemplar: string): boolean {
+  if (value.length !== exemplar.length) return false;
+  for (let i = 0; i < value.length; i++) {
+    const a = value.charCodeAt(i);
+    const b = exemplar.charCodeAt(i);
+    if (a !== b && !(i >= 2 && isDigitCode(a) && isDigitCode(b))) return false;
+  }
+  return true;
 }
 
 /** Reads `value` once into `out`, comparing it with `exemplar` (`''` for none). */
@@ -50,13 +56,8 @@ export function passValue(value: string, exemplar: string, out: ValuePass): void
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
     // MurmurHash3 reads two code units per block, the first in the low half.
-    if ((i & 1) === 0) {
-      low = c;
-    } else {
-      h ^= mixBlock(low | (c << 16));
-      h = (h << 13) | (h >>> 19);
-      h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-    }
+    if ((i & 1) === 0) low = c;
+    else h = murmurStep(h, low | (c << 16));
     // A surrogate pair is one code point.
     if (high && c >= 0xdc00 && c <= 0xdfff) {
       pairs++;
@@ -75,14 +76,8 @@ export function passValue(value: string, exemplar: string, out: ValuePass): void
       if (e !== c && !(i >= 2 && isDigitCode(c) && isDigitCode(e))) same = false;
     }
   }
-  if ((n & 1) === 1) h ^= mixBlock(low);
-  h ^= n * 2;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  out.hash = h | 0;
+  if ((n & 1) === 1) h ^= murmurBlock(low);
+  out.hash = murmurFinish(h, n) | 0;
   out.codePoints = n - pairs;
   out.maskedKey = shaped && masked ? key >>> 0 : -1;
   out.sameShape = same;
