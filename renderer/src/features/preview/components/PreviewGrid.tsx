@@ -7,7 +7,7 @@
  */
 import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type UIEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnInfo } from '../../../../../shared/ipc/schemas/preview';
 import type { ColumnProfile } from '../../../../../shared/profile/column-profile';
@@ -148,6 +148,16 @@ export function PreviewGrid(props: Props) {
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
+  // Rows are keyed by a slot, the row's index modulo a ring a little larger than the rows on
+  // screen: a window of rows takes (nearly) the same slots wherever it is, so a row scrolled in
+  // takes the elements of one scrolled out (React updates their text) — whether the wheel moved
+  // it by a few rows or a scrollbar drag by a whole screen — instead of mounting rows each frame.
+  // The ring only grows (a taller window), so slots change once then, never while scrolling.
+  // The rows are rendered in slot order, so their elements never move in the document either
+  // (each row is placed by its transform, and names its place in the grid by aria-rowindex).
+  const [ring, setRing] = useState(0);
+  if (items.length + RING_SLACK > ring) setRing(items.length + RING_SLACK);
+  const inSlotOrder = slotOrder(items, Math.max(ring, items.length + RING_SLACK));
   const firstRow = (items[0]?.index ?? 0) + 1;
   const lastRow = (items[items.length - 1]?.index ?? 0) + 1;
   const firstPage = pageOf(firstRow);
@@ -196,6 +206,14 @@ export function PreviewGrid(props: Props) {
     onCellClick(row, column, event.ctrlKey || event.metaKey || event.shiftKey);
   };
 
+  // Rows pin their numbers only once the grid is scrolled sideways (see styles.css): the class
+  // changes when the grid leaves or reaches its left edge, not on every scroll.
+  const [scrolledX, setScrolledX] = useState(false);
+  const onScroll = (event: UIEvent<HTMLDivElement>) => {
+    const sideways = event.currentTarget.scrollLeft > 0;
+    if (sideways !== scrolledX) setScrolledX(sideways);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape' && onEscape()) event.preventDefault();
   };
@@ -217,7 +235,7 @@ export function PreviewGrid(props: Props) {
       )}
       <div
         ref={scrollRef}
-        className="grid-scroll"
+        className={`grid-scroll${scrolledX ? ' is-scrolled-x' : ''}`}
         data-testid="preview-grid"
         data-rows={rowCount}
         role="grid"
@@ -228,6 +246,7 @@ export function PreviewGrid(props: Props) {
         tabIndex={0}
         onClick={onClick}
         onKeyDown={onKeyDown}
+        onScroll={onScroll}
       >
         <div className="grid-canvas" style={{ width: totalWidth, height: virtualizer.getTotalSize() }}>
           <div className="grid-header" role="row" aria-rowindex={1} style={{ width: totalWidth }}>
@@ -282,11 +301,10 @@ export function PreviewGrid(props: Props) {
               );
             })}
           </div>
-          {items.map((item) => (
+          {inSlotOrder.map(({ item, slot }) => (
             <GridRow
-              // Keyed by a recycled slot, not the row: a row scrolled in reuses the elements of one
-              // scrolled out (React updates their text) instead of mounting a new row each frame.
-              key={item.index % ROW_SLOTS}
+              // Keyed by its slot in the ring, not by the row (see `ring`).
+              key={slot}
               number={item.index + 1}
               top={item.start}
               row={pages.row(item.index + 1)}
@@ -326,8 +344,18 @@ type RowProps = {
   labels: Labels;
 };
 
-/** More than the rows any screen shows at once (overscan included), so slots never collide. */
-const ROW_SLOTS = 256;
+/**
+ * The rows on screen with their slots (React keys), in slot order: a row's slot is its index
+ * modulo `ring` (at least the number of rows), so a row keeps its slot while it stays on screen,
+ * a row scrolled in takes a slot one scrolled out has left, and rendering in slot order moves no
+ * element. Exported for tests.
+ */
+export function slotOrder<T extends { index: number }>(items: readonly T[], ring: number): { item: T; slot: number }[] {
+  return items.map((item) => ({ item, slot: item.index % ring })).sort((a, b) => a.slot - b.slot);
+}
+
+/** Slots beyond the rows on screen: the count of rows the virtualizer renders varies by one as partial rows come and go. */
+const RING_SLACK = 2;
 
 const GridRow = memo(function GridRow({ number, top, row, layout, numberWidth, totalWidth, selection, revealed, target, hiddenInExcel, labels }: RowProps) {
   return (
