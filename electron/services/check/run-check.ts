@@ -161,7 +161,6 @@ export async function runCheckWithNotes(options: CheckOptions): Promise<CheckOut
   }
 }
 
-/** Size, modification time and inode of a file: what changes when it is written to or replaced. */
 /** `pool`, calling `handed` when the first job is submitted to it. */
 function handOver(pool: ScanPool, handed: () => void): ScanPool {
   return {
@@ -174,6 +173,7 @@ function handOver(pool: ScanPool, handed: () => void): ScanPool {
   };
 }
 
+/** Size, modification time and inode of a file: what changes when it is written to or replaced. */
 async function fingerprint(path: string): Promise<string> {
   const info = await stat(path, { bigint: true });
   return `${info.size}:${info.mtimeNs}:${info.ino}`;
