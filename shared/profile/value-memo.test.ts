@@ -35,3 +35,13 @@ describe('ValueMemo', () => {
     expect(() => memo.add('b', 2)).toThrow(/must follow a find/);
   });
 });
+
+describe('ValueMemo at its limit', () => {
+  it('still finds every value it holds once full, and finds nothing it refused', () => {
+    const memo = new ValueMemo<number>(4096);
+    for (let i = 0; i < 5000; i++) if (memo.find(`k${i}`) === undefined) memo.add(`k${i}`, i);
+    expect(memo.size).toBe(4096);
+    for (let i = 0; i < 4096; i++) expect(memo.find(`k${i}`)).toBe(i);
+    for (let i = 4096; i < 5000; i++) expect(memo.find(`k${i}`)).toBeUndefined();
+  });
+});

@@ -51,8 +51,8 @@ export class ValueMemo<T> {
     this.keys[vacant] = value;
     this.values[vacant] = facts;
     this.count++;
-    // At most half full, so probes stay short.
-    if (this.count * 2 > this.mask) this.grow();
+    // At most half full, so probes stay short (a full memo takes no more values: no room needed).
+    if (this.count < this.limit && this.count * 2 > this.mask) this.grow();
   }
 
   private grow(): void {

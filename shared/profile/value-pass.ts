@@ -2,8 +2,8 @@
  * One pass over a cell value of a column of unique values, for everything the column profiler
  * needs of it besides the detectors: its MurmurHash3 (exactly `murmur3`), its length in code
  * points (exactly `codePointLength`), the key of its masked shape, and whether it has the masked
- * shape of the column's last masked value. A million phone numbers or IDs are read once instead
- * of three or four times.
+ * shape of an exemplar (the column's shape last seen with the same first two characters). A
+ * million phone numbers or IDs are read once instead of three or four times.
  */
 import { isMaskCode } from '../detect/detectors/masked';
 import { murmurBlock, murmurFinish, murmurStep } from './hash';
