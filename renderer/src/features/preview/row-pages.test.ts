@@ -1,6 +1,7 @@
 /**
- * The grid's page cache: it asks main only for the pages on screen, once each, never holds
- * more than its limit, keeps the pages on screen, and recovers from a failed page on retry.
+ * The grid's page cache: it asks main only for the pages on screen and those it is asked to
+ * keep around them, once each, never holds more than its limit, keeps the pages on screen and
+ * around them, and recovers from a failed page on retry.
  */
 import { describe, expect, it } from 'vitest';
 import type { MaskedRows } from '../../../../shared/ipc/schemas/preview';
@@ -53,6 +54,38 @@ describe('createRowPages', () => {
     expect(notified).toBe(2);
     pages.show(1, 30);
     expect(table.calls).toHaveLength(2);
+  });
+
+  it('fetches the pages around those on screen after them, the next ones first, within the table', async () => {
+    const table = fakeTable(1_000);
+    const pages = createRowPages(table.fetchRows, 1_000);
+    pages.show(450, 460, 1);
+    expect(table.calls).toEqual([
+      [401, 200],
+      [601, 200],
+      [201, 200],
+    ]);
+    await settle();
+    expect(pages.row(650)?.row).toBe(650);
+    // Nothing beyond the table's ends is asked for, nor a page held already.
+    pages.show(990, 1_000, 2);
+    expect(table.calls.slice(3)).toEqual([[801, 200]]);
+    pages.show(1, 10, 1);
+    expect(table.calls.slice(4)).toEqual([[1, 200]]);
+  });
+
+  it('keeps the pages around those on screen, and drops them before the pages on screen', async () => {
+    const table = fakeTable(1_000_000);
+    const pages = createRowPages(table.fetchRows, 1_000_000, { maxPages: 3 });
+    pages.show(401, 410, 1);
+    await settle();
+    expect(pages.cachedPages().sort()).toEqual([1, 2, 3]);
+    // Shown again: the page on screen is now the most recently shown, its neighbours before it.
+    pages.show(401, 410, 1);
+    pages.show(2_001, 2_010);
+    await settle();
+    // Page 10 arrived, so one page had to go: a neighbour, not the page that was on screen.
+    expect(pages.cachedPages()).toEqual([3, 2, 10]);
   });
 
   it('asks for a short last page', async () => {

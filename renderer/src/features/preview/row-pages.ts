@@ -1,7 +1,8 @@
 /**
- * The grid's window onto a table's masked rows: fetches pages of 200 rows on demand (only
- * the pages asked for, one request per page), keeps at most 20 pages — the least recently
- * shown go first, never a page on screen — and tells subscribers when a page arrives.
+ * The grid's window onto a table's masked rows: fetches pages of 200 rows on demand (the
+ * pages on screen first, then the pages next to them, so rows scrolled into view are usually
+ * there already; one request per page), keeps at most 20 pages — the least recently shown
+ * go first, never one on screen or next to it — and tells subscribers when a page arrives.
  */
 import type { MaskedRows } from '../../../../shared/ipc/schemas/preview';
 
@@ -14,8 +15,11 @@ export const MAX_PAGES = 20;
 export type RowPages = {
   /** The row (1-based) when its page is loaded. */
   row: (row: number) => MaskedRow | undefined;
-  /** Marks rows first..last as on screen and fetches those of their pages not cached or on the way. */
-  show: (first: number, last: number) => void;
+  /**
+   * Marks rows first..last as on screen and fetches those of their pages not cached or on the
+   * way, then `around` pages on each side of them (the next ones first).
+   */
+  show: (first: number, last: number, around?: number) => void;
   /** Forgets failed pages and fetches the rows on screen again. */
   retry: () => void;
   subscribe: (listener: () => void) => () => void;
@@ -40,8 +44,9 @@ export function createRowPages(fetchRows: FetchRows, rowCount: number, options: 
   const inFlight = new Set<number>();
   const failed = new Set<number>();
   const listeners = new Set<() => void>();
-  let onScreen = new Set<number>();
-  let lastRange: [number, number] | null = null;
+  /** The pages on screen and around them: never evicted. */
+  let kept = new Set<number>();
+  let lastRange: [number, number, number] | null = null;
   let version = 0;
   let lastError: unknown = null;
 
@@ -53,7 +58,7 @@ export function createRowPages(fetchRows: FetchRows, rowCount: number, options: 
   const evict = () => {
     for (const page of pages.keys()) {
       if (pages.size <= maxPages) break;
-      if (!onScreen.has(page)) pages.delete(page);
+      if (!kept.has(page)) pages.delete(page);
     }
   };
 
@@ -80,23 +85,31 @@ export function createRowPages(fetchRows: FetchRows, rowCount: number, options: 
     changed();
   };
 
-  const show = (first: number, last: number) => {
+  const show = (first: number, last: number, around = 0) => {
     if (rowCount <= 0) return;
     const lo = Math.min(Math.max(1, first), rowCount);
     const hi = Math.min(Math.max(lo, last), rowCount);
-    lastRange = [lo, hi];
+    lastRange = [lo, hi, around];
+    const firstPage = pageOf(lo, pageSize);
+    const lastPage = pageOf(hi, pageSize);
     const wanted: number[] = [];
-    for (let page = pageOf(lo, pageSize); page <= pageOf(hi, pageSize); page++) wanted.push(page);
-    onScreen = new Set(wanted);
-    for (const page of wanted) {
+    for (let page = firstPage; page <= lastPage; page++) wanted.push(page);
+    const pageCount = pageOf(rowCount, pageSize) + 1;
+    for (let step = 1; step <= around; step++) {
+      if (lastPage + step < pageCount) wanted.push(lastPage + step);
+      if (firstPage - step >= 0) wanted.push(firstPage - step);
+    }
+    kept = new Set(wanted);
+    // The pages around go before those on screen in recency, so the cache drops them first.
+    for (const page of [...wanted].reverse()) {
       const cached = pages.get(page);
       if (cached) {
-        // Most recently shown goes last.
         pages.delete(page);
         pages.set(page, cached);
-      } else if (!inFlight.has(page) && !failed.has(page)) {
-        void load(page);
       }
+    }
+    for (const page of wanted) {
+      if (!pages.has(page) && !inFlight.has(page) && !failed.has(page)) void load(page);
     }
   };
 
@@ -107,7 +120,7 @@ export function createRowPages(fetchRows: FetchRows, rowCount: number, options: 
       failed.clear();
       lastError = null;
       changed();
-      if (lastRange) show(lastRange[0], lastRange[1]);
+      if (lastRange) show(...lastRange);
     },
     subscribe: (listener) => {
       listeners.add(listener);

@@ -5,8 +5,8 @@
  * of 200 through `preview:rows`, only for what is on screen; cells show main's masked text,
  * styled by state, or a value revealed for this view.
  */
-import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState, type VisibilityState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState, type Header, type VisibilityState } from '@tanstack/react-table';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type UIEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnInfo } from '../../../../../shared/ipc/schemas/preview';
@@ -16,6 +16,7 @@ import { ErrorIcon, EyeOffIcon } from '../../../app/components/icons';
 import { translateDynamic } from '../../../app/i18n';
 import { cellKey, type CellKey } from '../cell-selection';
 import { createRowPages, pageOf, PAGE_SIZE, type FetchRows, type MaskedRow } from '../row-pages';
+import { createRowSlots } from '../row-slots';
 
 export const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 32;
@@ -58,6 +59,7 @@ type Props = {
 const NONE_HIDDEN: ReadonlySet<never> = new Set();
 
 type Labels = {
+  grid: string;
   hiddenRow: string;
   maskedForDisplay: string;
   maskedByCandidate: string;
@@ -145,29 +147,25 @@ export function PreviewGrid(props: Props) {
     overscan: 4,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    useFlushSync: false,
+    useFlushSync: true,
   });
   const items = virtualizer.getVirtualItems();
-  // Rows are keyed by a slot, the row's index modulo a ring a little larger than the rows on
-  // screen: a window of rows takes (nearly) the same slots wherever it is, so a row scrolled in
-  // takes the elements of one scrolled out (React updates their text) — whether the wheel moved
-  // it by a few rows or a scrollbar drag by a whole screen — instead of mounting rows each frame.
-  // The ring only grows (a taller window), so slots change once then, never while scrolling.
-  // The rows are rendered in slot order, so their elements never move in the document either
-  // (each row is placed by its transform, and names its place in the grid by aria-rowindex).
-  const [ring, setRing] = useState(0);
-  if (items.length + RING_SLACK > ring) setRing(items.length + RING_SLACK);
-  const inSlotOrder = slotOrder(items, Math.max(ring, items.length + RING_SLACK));
+  // Rows are keyed by slots that scrolled-in rows take over from scrolled-out ones (see
+  // row-slots.ts), so scrolling updates the text of existing row elements rather than removing
+  // and creating rows; each row is placed by its transform and names its place by aria-rowindex.
+  const [slots] = useState(() => createRowSlots<VirtualItem>());
+  const inSlotOrder = slots.assign(items);
   const firstRow = (items[0]?.index ?? 0) + 1;
   const lastRow = (items[items.length - 1]?.index ?? 0) + 1;
   const firstPage = pageOf(firstRow);
   const lastPage = pageOf(lastRow);
 
-  // Ask for the pages on screen once scrolling has rested on them for a moment, so a fling
-  // through a million rows does not request every page it passes.
+  // Ask for the pages on screen (and one on each side, so scrolling on finds its rows there)
+  // once scrolling has rested on them for a moment, so a fling through a million rows does not
+  // request every page it passes.
   useEffect(() => {
     if (rowCount === 0) return;
-    const timer = setTimeout(() => pages.show(firstPage * PAGE_SIZE + 1, (lastPage + 1) * PAGE_SIZE), 40);
+    const timer = setTimeout(() => pages.show(firstPage * PAGE_SIZE + 1, (lastPage + 1) * PAGE_SIZE, 1), 40);
     return () => clearTimeout(timer);
   }, [pages, rowCount, firstPage, lastPage]);
 
@@ -189,6 +187,7 @@ export function PreviewGrid(props: Props) {
 
   const labels = useMemo<Labels>(
     () => ({
+      grid: t('preview.grid.label'),
       hiddenRow: t('preview.sheets.hiddenMarker'),
       maskedForDisplay: t('preview.cell.maskedForDisplay'),
       maskedByCandidate: t('preview.cell.maskedByCandidate'),
@@ -242,69 +241,30 @@ export function PreviewGrid(props: Props) {
         aria-rowcount={rowCount + 1}
         aria-colcount={layout.length + 1}
         aria-multiselectable="true"
-        aria-label={t('preview.grid.label')}
+        aria-label={labels.grid}
         tabIndex={0}
         onClick={onClick}
         onKeyDown={onKeyDown}
         onScroll={onScroll}
       >
         <div className="grid-canvas" style={{ width: totalWidth, height: virtualizer.getTotalSize() }}>
-          <div className="grid-header" role="row" aria-rowindex={1} style={{ width: totalWidth }}>
-            <div className="grid-hcell grid-rownum" role="columnheader" style={{ width: numberWidth }} title={t('preview.grid.rowNumber')}>
-              #
-            </div>
-            {headers.map((header) => {
-              const index = Number(header.column.id.slice(1));
-              const name = columns[index]?.name ?? '';
-              const personal = profiles?.get(name)?.detected.some((d) => d.personal) ?? false;
-              const hiddenInExcel = hiddenColumns.has(name);
-              const resizing = header.column.getIsResizing();
-              return (
-                <div
-                  key={header.id}
-                  className={`grid-hcell${index === activeColumn ? ' is-active' : ''}${resizing ? ' is-resizing' : ''}`}
-                  role="columnheader"
-                  aria-colindex={index + 2}
-                  style={{ width: header.getSize() }}
-                  data-testid="grid-header"
-                  data-column={name}
-                  data-hidden-in-excel={hiddenInExcel ? 'true' : undefined}
-                >
-                  <button
-                    type="button"
-                    className="grid-hbutton"
-                    data-testid="grid-header-button"
-                    aria-pressed={index === activeColumn}
-                    title={t('preview.grid.openProfile', { column: name })}
-                    onClick={() => onHeaderClick(index)}
-                  >
-                    {hiddenInExcel && (
-                      <span className="grid-hhidden" title={t('preview.sheets.hiddenMarker')}>
-                        <EyeOffIcon size={13} />
-                      </span>
-                    )}
-                    <span className="grid-hname">{name}</span>
-                    {personal && <span className="grid-hdot" title={t('preview.grid.personalColumn')} />}
-                  </button>
-                  <div
-                    className="grid-resizer"
-                    data-testid="grid-resizer"
-                    role="separator"
-                    aria-orientation="vertical"
-                    aria-label={t('preview.grid.resize', { column: name })}
-                    title={t('preview.grid.resizeHint')}
-                    onMouseDown={header.getResizeHandler()}
-                    onTouchStart={header.getResizeHandler()}
-                    onDoubleClick={() => header.column.resetSize()}
-                  />
-                </div>
-              );
-            })}
-          </div>
-          {inSlotOrder.map(({ item, slot }) => (
+          <GridHeader
+            headers={headers}
+            layoutKey={layoutKey}
+            resizingColumn={table.getState().columnSizingInfo.isResizingColumn || null}
+            columns={columns}
+            profiles={profiles}
+            hiddenColumns={hiddenColumns}
+            activeColumn={activeColumn}
+            numberWidth={numberWidth}
+            totalWidth={totalWidth}
+            onHeaderClick={onHeaderClick}
+          />
+          {inSlotOrder.map(({ item, slot, spare }) => (
             <GridRow
-              // Keyed by its slot in the ring, not by the row (see `ring`).
+              // Keyed by its slot, not by the row (see `slots`).
               key={slot}
+              spare={spare}
               number={item.index + 1}
               top={item.start}
               row={pages.row(item.index + 1)}
@@ -329,7 +289,86 @@ export function PreviewGrid(props: Props) {
   );
 }
 
+type HeaderProps = {
+  headers: readonly Header<MaskedRow, unknown>[];
+  /** The visible columns and their widths ("index:width,…"): a header is redrawn when they change. */
+  layoutKey: string;
+  /** The id of the column being resized, if any. */
+  resizingColumn: string | null;
+  columns: readonly ColumnInfo[];
+  profiles: ReadonlyMap<string, ColumnProfile> | null;
+  hiddenColumns: ReadonlySet<string>;
+  activeColumn: number | null;
+  numberWidth: number;
+  totalWidth: number;
+  onHeaderClick: (column: number) => void;
+};
+
+/**
+ * The sticky header row: column names (a click opens the profile), markers and resize handles.
+ * A component of its own so that scrolling, which redraws the rows, leaves it alone.
+ */
+const GridHeader = memo(function GridHeader({ headers, resizingColumn, columns, profiles, hiddenColumns, activeColumn, numberWidth, totalWidth, onHeaderClick }: HeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="grid-header" role="row" aria-rowindex={1} style={{ width: totalWidth }}>
+      <div className="grid-hcell grid-rownum" role="columnheader" style={{ width: numberWidth }} title={t('preview.grid.rowNumber')}>
+        #
+      </div>
+      {headers.map((header) => {
+        const index = Number(header.column.id.slice(1));
+        const name = columns[index]?.name ?? '';
+        const personal = profiles?.get(name)?.detected.some((d) => d.personal) ?? false;
+        const hiddenInExcel = hiddenColumns.has(name);
+        const resizing = header.column.id === resizingColumn;
+        return (
+          <div
+            key={header.id}
+            className={`grid-hcell${index === activeColumn ? ' is-active' : ''}${resizing ? ' is-resizing' : ''}`}
+            role="columnheader"
+            aria-colindex={index + 2}
+            style={{ width: header.getSize() }}
+            data-testid="grid-header"
+            data-column={name}
+            data-hidden-in-excel={hiddenInExcel ? 'true' : undefined}
+          >
+            <button
+              type="button"
+              className="grid-hbutton"
+              data-testid="grid-header-button"
+              aria-pressed={index === activeColumn}
+              title={t('preview.grid.openProfile', { column: name })}
+              onClick={() => onHeaderClick(index)}
+            >
+              {hiddenInExcel && (
+                <span className="grid-hhidden" title={t('preview.sheets.hiddenMarker')}>
+                  <EyeOffIcon size={13} />
+                </span>
+              )}
+              <span className="grid-hname">{name}</span>
+              {personal && <span className="grid-hdot" title={t('preview.grid.personalColumn')} />}
+            </button>
+            <div
+              className="grid-resizer"
+              data-testid="grid-resizer"
+              role="separator"
+              aria-orientation="vertical"
+              aria-label={t('preview.grid.resize', { column: name })}
+              title={t('preview.grid.resizeHint')}
+              onMouseDown={header.getResizeHandler()}
+              onTouchStart={header.getResizeHandler()}
+              onDoubleClick={() => header.column.resetSize()}
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
 type RowProps = {
+  /** A row element kept for a moment while no row needs it (see row-slots.ts): hidden. */
+  spare: boolean;
   number: number;
   top: number;
   row: MaskedRow | undefined;
@@ -344,26 +383,14 @@ type RowProps = {
   labels: Labels;
 };
 
-/**
- * The rows on screen with their slots (React keys), in slot order: a row's slot is its index
- * modulo `ring` (at least the number of rows), so a row keeps its slot while it stays on screen,
- * a row scrolled in takes a slot one scrolled out has left, and rendering in slot order moves no
- * element. Exported for tests.
- */
-export function slotOrder<T extends { index: number }>(items: readonly T[], ring: number): { item: T; slot: number }[] {
-  return items.map((item) => ({ item, slot: item.index % ring })).sort((a, b) => a.slot - b.slot);
-}
-
-/** Slots beyond the rows on screen: the count of rows the virtualizer renders varies by one as partial rows come and go. */
-const RING_SLACK = 2;
-
-const GridRow = memo(function GridRow({ number, top, row, layout, numberWidth, totalWidth, selection, revealed, target, hiddenInExcel, labels }: RowProps) {
+const GridRow = memo(function GridRow({ spare, number, top, row, layout, numberWidth, totalWidth, selection, revealed, target, hiddenInExcel, labels }: RowProps) {
   return (
     <div
       className={`grid-row${number % 2 === 0 ? ' even' : ''}${target ? ' is-target' : ''}`}
       role="row"
       aria-rowindex={number + 1}
-      data-testid="grid-row"
+      hidden={spare}
+      data-testid={spare ? undefined : 'grid-row'}
       data-row={number}
       data-hidden-in-excel={hiddenInExcel ? 'true' : undefined}
       style={{ width: totalWidth, transform: `translateY(${top}px)` }}
