@@ -144,7 +144,7 @@ export function PreviewGrid(props: Props) {
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 4,
+    overscan: 2,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     useFlushSync: true,
@@ -398,49 +398,58 @@ const GridRow = memo(function GridRow({ spare, number, top, row, layout, numberW
       <div className={`grid-cell grid-rownum tabular${hiddenInExcel ? ' is-hidden-in-excel' : ''}`} role="rowheader" style={{ width: numberWidth }} title={hiddenInExcel ? labels.hiddenRow : undefined}>
         {number}
       </div>
-      {layout.map((column) => {
-        const key = cellKey(number, column.index);
-        const cell = row?.cells[column.index];
-        const shown = revealed.get(key);
-        const selected = selection.has(key);
-        if (!row) {
+      {!row ? (
+        <LoadingCells layout={layout} />
+      ) : (
+        layout.map((column) => {
+          const key = cellKey(number, column.index);
+          const cell = row.cells[column.index];
+          const shown = revealed.get(key);
+          const selected = selection.has(key);
+          const state = cell?.state ?? 'empty';
+          const title = shown
+            ? labels.revealed(shown.auditSeq)
+            : state === 'masked-for-display'
+              ? labels.maskedForDisplay
+              : state === 'masked-by-candidate'
+                ? labels.maskedByCandidate
+                : state === 'suppressed'
+                  ? labels.suppressed
+                  : cell?.hits
+                    ? labels.detectors(cell.hits)
+                    : undefined;
           return (
-            <div key={column.index} className="grid-cell is-loading" role="gridcell" style={{ width: column.width }} data-testid="grid-cell" data-column={column.name} data-state="loading">
-              <span className="cell-skeleton" />
+            <div
+              key={column.index}
+              className={`grid-cell state-${state}${cell?.hits ? ' has-hit' : ''}${selected ? ' is-selected' : ''}${shown ? ' is-revealed' : ''}`}
+              role="gridcell"
+              aria-selected={selected}
+              style={{ width: column.width }}
+              title={title}
+              data-testid="grid-cell"
+              data-cell={key}
+              data-column={column.name}
+              data-state={state}
+              data-hits={cell?.hits?.join(' ')}
+              data-revealed={shown ? 'true' : undefined}
+            >
+              {shown ? shown.value : cell?.text}
             </div>
           );
-        }
-        const state = cell?.state ?? 'empty';
-        const title = shown
-          ? labels.revealed(shown.auditSeq)
-          : state === 'masked-for-display'
-            ? labels.maskedForDisplay
-            : state === 'masked-by-candidate'
-              ? labels.maskedByCandidate
-              : state === 'suppressed'
-                ? labels.suppressed
-                : cell?.hits
-                  ? labels.detectors(cell.hits)
-                  : undefined;
-        return (
-          <div
-            key={column.index}
-            className={`grid-cell state-${state}${cell?.hits ? ' has-hit' : ''}${selected ? ' is-selected' : ''}${shown ? ' is-revealed' : ''}`}
-            role="gridcell"
-            aria-selected={selected}
-            style={{ width: column.width }}
-            title={title}
-            data-testid="grid-cell"
-            data-cell={key}
-            data-column={column.name}
-            data-state={state}
-            data-hits={cell?.hits?.join(' ')}
-            data-revealed={shown ? 'true' : undefined}
-          >
-            {shown ? shown.value : cell?.text}
-          </div>
-        );
-      })}
+        })
+      )}
     </div>
   );
+});
+
+/**
+ * The cells of a row whose page is still on its way: the same for every such row, so a drag
+ * through rows not loaded yet re-renders only the rows' numbers and places, not their cells.
+ */
+const LoadingCells = memo(function LoadingCells({ layout }: { layout: readonly LayoutColumn[] }) {
+  return layout.map((column) => (
+    <div key={column.index} className="grid-cell is-loading" role="gridcell" style={{ width: column.width }} data-testid="grid-cell" data-column={column.name} data-state="loading">
+      <span className="cell-skeleton" />
+    </div>
+  ));
 });
