@@ -204,3 +204,56 @@ test('text files show masked identifiers, and an OpenAPI spec its operations', a
   const texts = await preview.text.locator('[data-testid="text-line"]').evaluateAll((lines) => lines.map((l) => l.textContent));
   for (const text of texts) expect(text).not.toMatch(CLEAR_MOBILE);
 });
+
+test('every frame of a scroll shows the rows of its own position, and scrolling keeps the row elements', async ({ page, host }) => {
+  const queue = new QueuePage(page);
+  await queue.goto(host.url);
+  await queue.row('EC-2026-001002', 1).click();
+  const preview = new PreviewPage(page);
+  await preview.open();
+  await preview.waitForScan();
+  await preview.file('data/legal_representatives.csv').click();
+  await expect(preview.cells('legal_rep_phone').first()).toHaveAttribute('data-state', 'masked-for-display');
+  await preview.grid.evaluate((grid) => (grid.scrollTop = 28 * 10));
+  await expect(preview.row(12)).toBeVisible();
+
+  // Scroll as a wheel and a dragged scrollbar do — between frames — and look at the rows in the
+  // animation frame that follows, before it is painted: the rows on screen must be there.
+  const result = await preview.grid.evaluate(
+    (grid, { rowHeight, headerHeight }) =>
+      new Promise<{ missing: string[]; removed: number; created: number; frames: number }>((resolve) => {
+        const rowCount = Number(grid.getAttribute('data-rows'));
+        const before = [...grid.querySelectorAll('.grid-row')];
+        const max = grid.scrollHeight - grid.clientHeight;
+        // Down by a few rows at a time, then jumps of a screen and more, then back up.
+        const positions = [...[1, 2, 3, 4, 5, 6].map((i) => 280 + i * 90), 1400, 2600, max, 900, 300, 0].map((y) => Math.min(max, y));
+        const missing: string[] = [];
+        let step = 0;
+        const check = () => {
+          const first = Math.floor(grid.scrollTop / rowHeight) + 1;
+          const last = Math.min(rowCount, Math.ceil((grid.scrollTop + grid.clientHeight - headerHeight) / rowHeight));
+          const shown = new Set([...grid.querySelectorAll<HTMLElement>('[data-testid="grid-row"]')].map((row) => Number(row.dataset.row)));
+          for (let row = first; row <= last; row++) if (!shown.has(row)) missing.push(`row ${row} at scrollTop ${grid.scrollTop}`);
+          if (step === positions.length) {
+            const after = new Set(grid.querySelectorAll('.grid-row'));
+            resolve({ missing, removed: before.filter((row) => !after.has(row)).length, created: [...after].filter((row) => !before.includes(row)).length, frames: step });
+            return;
+          }
+          const to = positions[step++]!;
+          setTimeout(() => {
+            grid.scrollTop = to;
+            requestAnimationFrame(check);
+          }, 0);
+        };
+        requestAnimationFrame(check);
+      }),
+    { rowHeight: 28, headerHeight: 32 },
+  );
+  expect(result.frames).toBe(12);
+  expect(result.missing).toEqual([]);
+  // Rows scrolled in took the elements of rows scrolled out: none was removed, and at most a
+  // couple were added (the window grows by the rows kept beyond its top edge once off the top).
+  expect(result.removed).toBe(0);
+  expect(result.created).toBeLessThanOrEqual(3);
+  await expect(preview.rows.first()).toBeVisible();
+});

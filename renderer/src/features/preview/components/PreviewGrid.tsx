@@ -2,8 +2,8 @@
  * The virtualized grid of a table's masked rows: @tanstack/react-table holds the columns
  * (sizes, resizing, visibility), @tanstack/react-virtual the rows (28 px each, so a million
  * rows is a 28,000,000 px canvas of which only the visible rows exist). Rows arrive in pages
- * of 200 through `preview:rows`, only for what is on screen; cells show main's masked text,
- * styled by state, or a value revealed for this view.
+ * of 200 through `preview:rows`, for what is on screen and the pages either side of it; cells
+ * show main's masked text, styled by state, or a value revealed for this view.
  */
 import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState, type Header, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
@@ -144,6 +144,9 @@ export function PreviewGrid(props: Props) {
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    // Rendered in the scroll event, so the frame that shows a scroll position shows its rows
+    // (rendered a frame later, a scrollbar drag showed an empty grid in every frame); with no
+    // lag to hide, two rows beyond each edge are enough.
     overscan: 2,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
