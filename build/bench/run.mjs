@@ -100,7 +100,8 @@ if (withUi) {
   line('first masked page (in the app)', `${ui.firstPageMs} ms after opening the table; scan ${ui.scanStateAtFirstPage === 'done' ? 'had already finished' : 'still running'} (target ≤ 1000 ms, before it finishes)`);
   const frames = (s) =>
     `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms over ${s.frames} frames (target p95 ≤ 32 ms); ` +
-    `${s.blank} frames with rows on screen not drawn, ${s.skeleton} with rows still loading`;
+    `${s.blank} frames with rows on screen not drawn, ${s.skeleton} with rows still loading; ` +
+    `median of ${s.rounds.length} rounds, p95 ${s.rounds.map((r) => `${r.p95.toFixed(1)} (${r.frames} frames)`).join(', ')}`;
   line('grid frame time, fast wheel', frames(ui.wheel));
   line('grid frame time, scrollbar drag', frames(ui.fling));
 }

@@ -3,9 +3,10 @@
 // 1. First masked page: from clicking the table in the Preview tab to its first row of masked
 //    cells on screen — measured while the background scan is still running.
 // 2. Scrolling: the grid is scrolled continuously for five seconds at a fixed distance per
-//    animation frame — a fast wheel, then a dragged scrollbar; frame times come from
-//    requestAnimationFrame timestamps in the page, and their p50/p95/max are printed, with the
-//    frames that showed empty space where rows should be, and those showing rows still loading.
+//    animation frame — a fast wheel, then a dragged scrollbar, three rounds in turn; frame times
+//    come from requestAnimationFrame timestamps in the page, and the median round's p50/p95/max
+//    are printed (each round's p95 beside them), with the frames that showed empty space where
+//    rows should be, and those showing rows still loading.
 // Targets (intake issue): first page ≤ 1 s before the scan finishes; frame time p95 ≤ 32 ms
 // (and no frame without its rows: smooth means the rows are there, not a fast blank grid).
 import { spawn } from 'node:child_process';
@@ -48,6 +49,14 @@ async function startHost(root, dataDir) {
     child.on('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${stderr}`)));
   });
   return { url, child };
+}
+
+const ROUNDS = 3;
+
+/** The round with the median p95 (ties broken by frames drawn), with every round's p95 beside it. */
+function medianRound(rounds) {
+  const sorted = [...rounds].sort((a, b) => a.p95 - b.p95 || b.frames - a.frames);
+  return { ...sorted[Math.floor(sorted.length / 2)], rounds: rounds.map((r) => ({ p95: r.p95, frames: r.frames })) };
 }
 
 const percentile = (values, p) => {
@@ -140,9 +149,14 @@ export async function benchUi({ root, packageDir, id, file }) {
     });
     // A fast mouse wheel (120 px a frame, 7,200 px/s), then dragging the scrollbar through the
     // table (2,400 px a frame: the whole million rows in about three minutes of dragging).
-    const wheel = summary(await scroll(120));
-    const fling = summary(await scroll(2400));
-    return { firstPageMs, scanStateAtFirstPage, wheel, fling };
+    // Three rounds of each, in turn, so a busy spell of a shared machine shows as one round out
+    // of line rather than as the figure; the round with the median p95 is the figure.
+    const rounds = { wheel: [], fling: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      rounds.wheel.push(summary(await scroll(120)));
+      rounds.fling.push(summary(await scroll(2400)));
+    }
+    return { firstPageMs, scanStateAtFirstPage, wheel: medianRound(rounds.wheel), fling: medianRound(rounds.fling) };
   } finally {
     await browser.close();
     child.kill('SIGTERM');
