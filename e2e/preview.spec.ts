@@ -39,15 +39,20 @@ async function storedText(page: Page): Promise<string> {
   });
 }
 
-test('the grid shows masked rows, jumps, profiles a column and reveals cells for this view only', async ({ page, host }) => {
+/** Opens the legal representatives table of EC-2026-001002 in the Preview tab, once scanned. */
+async function openLegalRepresentatives(page: Page, url: string): Promise<PreviewPage> {
   const queue = new QueuePage(page);
-  await queue.goto(host.url);
+  await queue.goto(url);
   await queue.row('EC-2026-001002', 1).click();
-
   const preview = new PreviewPage(page);
   await preview.open();
   await preview.waitForScan();
   await preview.file('data/legal_representatives.csv').click();
+  return preview;
+}
+
+test('the grid shows masked rows, jumps, profiles a column and reveals cells for this view only', async ({ page, host }) => {
+  const preview = await openLegalRepresentatives(page, host.url);
   await expect(preview.grid).toBeVisible();
   await expect(preview.watermark.first()).toBeVisible();
   await expect(preview.watermark.first()).toHaveAttribute('data-reviewer', /.+/);
@@ -206,13 +211,7 @@ test('text files show masked identifiers, and an OpenAPI spec its operations', a
 });
 
 test('every frame of a scroll shows the rows of its own position, and scrolling keeps the row elements', async ({ page, host }) => {
-  const queue = new QueuePage(page);
-  await queue.goto(host.url);
-  await queue.row('EC-2026-001002', 1).click();
-  const preview = new PreviewPage(page);
-  await preview.open();
-  await preview.waitForScan();
-  await preview.file('data/legal_representatives.csv').click();
+  const preview = await openLegalRepresentatives(page, host.url);
   await expect(preview.cells('legal_rep_phone').first()).toHaveAttribute('data-state', 'masked-for-display');
   await preview.grid.evaluate((grid) => (grid.scrollTop = 28 * 10));
   await expect(preview.row(12)).toBeVisible();
