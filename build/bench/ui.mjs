@@ -124,9 +124,9 @@ export async function benchUi({ root, packageDir, id, file }) {
               let missing = false;
               let loading = false;
               for (let row = first; row <= lastRow && !missing; row++) {
-                const element = rendered.get(row);
-                if (!element) missing = true;
-                else if (element.querySelector('[data-state="loading"]')) loading = true;
+                const rowElement = rendered.get(row);
+                if (!rowElement) missing = true;
+                else if (rowElement.querySelector('[data-state="loading"]')) loading = true;
               }
               if (missing) blank++;
               else if (loading) skeleton++;

@@ -156,6 +156,8 @@ export function PreviewGrid(props: Props) {
   // Rows are keyed by slots that scrolled-in rows take over from scrolled-out ones (see
   // row-slots.ts), so scrolling updates the text of existing row elements rather than removing
   // and creating rows; each row is placed by its transform and names its place by aria-rowindex.
+  // Assigned while rendering: the same rows get the same slots again, so a render React repeats
+  // or drops changes nothing (a dropped one at most costs a row element its reuse).
   const [slots] = useState(() => createRowSlots<VirtualItem>());
   const inSlotOrder = slots.assign(items);
   const firstRow = (items[0]?.index ?? 0) + 1;
